@@ -1,0 +1,77 @@
+import yargs from 'yargs';
+import { resolveConfig } from '../config';
+import { usageError } from '../errors';
+import { writeAll, type Io } from '../io';
+import type { Log } from '../log';
+import { report, type Env } from '../run';
+import { createDemo } from './demo';
+import { makeMigration, migrate, type MigrateAction } from './migrate';
+
+interface AdminContext {
+  log: Log;
+  io: Io;
+  env: Env;
+}
+
+/** Commands for DBAs and operators (`papercut-bridge migrate …`, `demo`).
+ * PaperCut never calls these; its calls start with `-` (see run.ts). */
+export async function runAdmin(argv: readonly string[], { log, io, env }: AdminContext): Promise<number> {
+  const lines: string[] = [];
+  const config = () => resolveConfig({ env });
+
+  const parser = yargs([...argv])
+    .scriptName('papercut-bridge')
+    .usage(
+      'PaperCut custom user directory and authenticator over SQL views.\n\n' +
+        'PaperCut calls:  papercut-bridge - <call> [GROUP] [USER]   (is-valid, all-users, all-groups,\n' +
+        '                 get-user-details, group-member-names, group-members, is-user-in-group)\n' +
+        '                 papercut-bridge   (no arguments: check username/password on stdin)',
+    )
+    // Group and user names are strings: 007 stays 007.
+    .parserConfiguration({ 'parse-numbers': false, 'parse-positional-numbers': false })
+    .command(
+      'migrate <action> [name]',
+      'apply (latest), undo (rollback) or list (status) the view migrations, or scaffold one (make NAME)',
+      (y) =>
+        y
+          .positional('action', { type: 'string', choices: ['latest', 'rollback', 'status', 'make'] as const })
+          .positional('name', { type: 'string', describe: 'the new migration\'s name (make only)' }),
+      async ({ action, name }) => {
+        if (action === 'make') {
+          if (!name) throw usageError('usage: papercut-bridge migrate make NAME');
+          lines.push(`created ${makeMigration(config(), name)}`);
+          return;
+        }
+        if (name !== undefined) throw usageError(`migrate ${action} takes no name`);
+        lines.push(...(await migrate(config(), log, action as MigrateAction)));
+      },
+    )
+    .command(
+      'demo',
+      'create the demo ERP database (the default when nothing is configured)',
+      (y) => y.option('file', { type: 'string', describe: 'create it in this new SQLite file instead' }),
+      async ({ file }) => {
+        lines.push(`demo ERP created in ${await createDemo(log, file)}`);
+      },
+    )
+    .demandCommand(1, 'name a command')
+    .strict()
+    .help()
+    .version(false)
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? usageError(message);
+    });
+
+  try {
+    let help = '';
+    await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
+      help = output;
+    });
+    // Only --help produces output here; usage mistakes were thrown above.
+    await writeAll(io.stdout, help ? `${help}\n` : lines.map((line) => `${line}\n`).join(''));
+    return 0;
+  } catch (error) {
+    return report(log, error);
+  }
+}

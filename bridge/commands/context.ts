@@ -1,0 +1,18 @@
+import type { Config } from '../config';
+import { withDb } from '../db/connect';
+import { Directory } from '../db/queries';
+import type { Io, Spool } from '../io';
+import type { Log } from '../log';
+
+/** What every PaperCut call gets: settings, diagnostics, stdin and the answer spool. */
+export interface CallContext {
+  config: Config;
+  log: Log;
+  io: Io;
+  out: Spool;
+}
+
+/** Runs read queries against the views, over one read-only connection. */
+export function withDirectory<T>(ctx: CallContext, work: (directory: Directory) => Promise<T>): Promise<T> {
+  return withDb(ctx.config, ctx.log, { readOnly: true }, (db) => work(new Directory(db, ctx.config)));
+}

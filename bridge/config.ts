@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
+import { DIALECTS, isDialect, type Dialect } from './db/dialect';
+import { configError } from './errors';
+import { paths } from './paths';
+
+/** Every setting the bridge reads, from the environment or the config file. */
+export const SETTINGS = ['BRIDGE_DB_CLIENT', 'BRIDGE_DB_URL', 'BRIDGE_DB_SCHEMA', 'BRIDGE_MIGRATIONS_DIR'] as const;
+type Setting = (typeof SETTINGS)[number];
+/** Names the config file elsewhere; only read from the environment. */
+export const CONFIG_FILE_SETTING = 'BRIDGE_CONFIG_FILE';
+
+export interface Config {
+  readonly dialect: Dialect;
+  /** A connection URL, or the database file's absolute path for SQLite. Secret: never print it. */
+  readonly url: string;
+  readonly schema: string | undefined;
+  /** True when nothing is configured and the embedded demo ERP answers. */
+  readonly demo: boolean;
+  /** The DBA's own mapping migrations. */
+  readonly migrationsDir: string;
+  /** Where the settings came from, for messages. */
+  readonly configFile: string | undefined;
+}
+
+/** The URL schemes accepted per dialect (SQLite takes a file path instead). */
+const URL_SCHEMES: Record<Exclude<Dialect, 'sqlite'>, readonly string[]> = {
+  pg: ['postgres:', 'postgresql:'],
+  mysql: ['mysql:', 'mariadb:'],
+  mssql: ['mssql:', 'sqlserver:'],
+};
+
+export interface ConfigSources {
+  env: Readonly<Record<string, string | undefined>>;
+  /** Reads the config file; `undefined` when it does not exist. */
+  readFile?: (path: string) => string | undefined;
+  root?: string;
+  defaultConfigFile?: string;
+  demoDatabase?: string;
+}
+
+/** Resolves the configuration: environment first, then the config file at the
+ * installation root, then the embedded demo. Reports every problem at once. */
+export function resolveConfig(sources: ConfigSources): Config {
+  const root = sources.root ?? paths.root;
+  const readFile = sources.readFile ?? readIfExists;
+  const named = nonEmpty(sources.env[CONFIG_FILE_SETTING]);
+  const configFile = named ? resolve(root, named) : (sources.defaultConfigFile ?? paths.configFile);
+
+  const problems: string[] = [];
+  const fileSettings = loadConfigFile(configFile, readFile, Boolean(named), problems);
+  const setting = (name: Setting) => nonEmpty(sources.env[name]) ?? nonEmpty(fileSettings?.[name]);
+
+  const client = setting('BRIDGE_DB_CLIENT');
+  const url = setting('BRIDGE_DB_URL');
+  const schema = setting('BRIDGE_DB_SCHEMA');
+  const migrationsDir = resolve(root, setting('BRIDGE_MIGRATIONS_DIR') ?? 'mapping');
+  const usedFile = fileSettings ? configFile : undefined;
+
+  if (client === undefined && url === undefined && schema === undefined) {
+    if (problems.length) throw configError(problems.join('; '));
+    const demoDatabase = sources.demoDatabase ?? paths.demoDatabase;
+    return Object.freeze({ dialect: 'sqlite', url: demoDatabase, schema, demo: true, migrationsDir, configFile: usedFile });
+  }
+
+  let dialect: Dialect | undefined;
+  if (client === undefined) problems.push(`BRIDGE_DB_CLIENT is not set (one of ${DIALECTS.join(', ')})`);
+  else if (!isDialect(client)) problems.push(`BRIDGE_DB_CLIENT must be one of ${DIALECTS.join(', ')}, not '${client}'`);
+  else dialect = client;
+
+  let resolvedUrl: string | undefined;
+  if (url === undefined) problems.push('BRIDGE_DB_URL is not set');
+  else if (dialect) resolvedUrl = checkUrl(dialect, url, root, problems);
+
+  if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_$]{0,127}$/.test(schema)) {
+    problems.push('BRIDGE_DB_SCHEMA must be a plain identifier (letters, digits, _ and $)');
+  }
+
+  if (problems.length || !dialect || resolvedUrl === undefined) throw configError(problems.join('; '));
+  return Object.freeze({ dialect, url: resolvedUrl, schema, demo: false, migrationsDir, configFile: usedFile });
+}
+
+function checkUrl(dialect: Dialect, url: string, root: string, problems: string[]): string | undefined {
+  if (dialect === 'sqlite') {
+    if (url.startsWith('file:')) {
+      try {
+        return fileURLToPath(url);
+      } catch {
+        problems.push('BRIDGE_DB_URL is not a valid file: URL');
+        return undefined;
+      }
+    }
+    return isAbsolute(url) ? url : resolve(root, url);
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // The URL may hold a password: never echo it.
+    problems.push(`BRIDGE_DB_URL is not a valid URL for ${dialect}`);
+    return undefined;
+  }
+  const schemes = URL_SCHEMES[dialect];
+  if (!schemes.includes(parsed.protocol)) {
+    problems.push(`BRIDGE_DB_URL for ${dialect} must start with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+    return undefined;
+  }
+  return url;
+}
+
+function loadConfigFile(
+  file: string,
+  readFile: (path: string) => string | undefined,
+  required: boolean,
+  problems: string[],
+): Record<string, string | undefined> | undefined {
+  let text: string | undefined;
+  try {
+    text = readFile(file);
+  } catch (error) {
+    problems.push(`cannot read the config file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    return undefined;
+  }
+  if (text === undefined) {
+    if (required) problems.push(`${CONFIG_FILE_SETTING} names ${file}, which does not exist`);
+    return undefined;
+  }
+  const settings = parseEnv(text);
+  for (const key of Object.keys(settings)) {
+    if (!(SETTINGS as readonly string[]).includes(key)) {
+      problems.push(`unknown setting ${key} in ${file} (known: ${SETTINGS.join(', ')})`);
+    }
+  }
+  return settings;
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}

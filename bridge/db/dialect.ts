@@ -1,0 +1,28 @@
+/** The database families the bridge speaks. Anything that differs between
+ * them is a `Record<Dialect, …>` so that a new dialect fails to compile until
+ * every difference is filled in. */
+export const DIALECTS = ['sqlite', 'pg', 'mysql', 'mssql'] as const;
+export type Dialect = (typeof DIALECTS)[number];
+
+export function isDialect(value: string): value is Dialect {
+  return (DIALECTS as readonly string[]).includes(value);
+}
+
+const KNEX_CLIENTS: Record<string, Dialect> = {
+  'better-sqlite3': 'sqlite',
+  sqlite3: 'sqlite',
+  pg: 'pg',
+  postgres: 'pg',
+  postgresql: 'pg',
+  mysql: 'mysql',
+  mysql2: 'mysql',
+  mssql: 'mssql',
+};
+
+/** The dialect of a Knex instance, for migrations that hold per-dialect SQL. */
+export function dialectOfKnex(knex: { client: { config: { client?: unknown } } }): Dialect {
+  const client = knex.client.config.client;
+  const dialect = typeof client === 'string' ? KNEX_CLIENTS[client] : undefined;
+  if (!dialect) throw new Error(`unsupported Knex client: ${String(client)}`);
+  return dialect;
+}

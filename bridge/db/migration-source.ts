@@ -1,0 +1,48 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Knex } from 'knex';
+
+/** Where the bridge's own migrations are: beside this file's tree, as .ts in
+ * the source and as .js once built. */
+const OWN_MIGRATIONS = join(__dirname, '..', '..', 'migrations');
+export const DEMO_MIGRATION_DIRS = [join(OWN_MIGRATIONS, 'demo-erp'), join(OWN_MIGRATIONS, 'views')];
+
+/** The bookkeeping table; not Knex's default name, so an ERP that uses Knex itself is left alone. */
+export const MIGRATIONS_TABLE = 'papercut_bridge_migrations';
+
+const LOADABLE = new Set(['.js', '.cjs', '.mjs', '.ts']);
+
+export interface MigrationFile {
+  name: string;
+  path: string;
+}
+
+/** Migrations from several folders, ordered by name. A migration is named
+ * without its extension, so the same migration run from the TypeScript source
+ * (knexfile.ts) or from the built program is recorded once. */
+export class FolderMigrationSource implements Knex.MigrationSource<MigrationFile> {
+  constructor(private readonly dirs: readonly string[]) {}
+
+  async getMigrations(): Promise<MigrationFile[]> {
+    const files: MigrationFile[] = [];
+    for (const dir of this.dirs) {
+      if (!existsSync(dir)) continue;
+      for (const file of readdirSync(dir)) {
+        if (!LOADABLE.has(extname(file)) || file.endsWith('.d.ts')) continue;
+        files.push({ name: basename(file, extname(file)), path: join(dir, file) });
+      }
+    }
+    return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  getMigrationName(migration: MigrationFile): string {
+    return migration.name;
+  }
+
+  async getMigration(migration: MigrationFile): Promise<Knex.Migration> {
+    // DBAs write CommonJS (the scaffold does); an ES module needs import().
+    if (migration.path.endsWith('.mjs')) return (await import(pathToFileURL(migration.path).href)) as Knex.Migration;
+    return require(migration.path) as Knex.Migration;
+  }
+}

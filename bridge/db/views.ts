@@ -1,0 +1,32 @@
+/** The view contract: the names DBAs create and every query reads. */
+export const VIEWS = {
+  users: 'papercut_users',
+  groups: 'papercut_groups',
+  groupMembers: 'papercut_group_members',
+  credentials: 'papercut_credentials',
+} as const;
+
+/** papercut_users columns, in the protocol's user-line field order. */
+export const USER_COLUMNS = [
+  'username',
+  'full_name',
+  'email',
+  'department',
+  'office',
+  'card_number',
+  'other_emails',
+  'card_number2',
+  'alias',
+  'home_directory',
+  'pin',
+] as const;
+
+export type UserColumn = (typeof USER_COLUMNS)[number];
+export type UserRow = Record<UserColumn, string | null>;
+
+export const VIEW_COLUMNS: Record<keyof typeof VIEWS, readonly string[]> = {
+  users: USER_COLUMNS,
+  groups: ['group_name'],
+  groupMembers: ['group_name', 'username'],
+  credentials: ['username', 'password_hash', 'password_salt', 'password_scheme'],
+};

@@ -1,0 +1,30 @@
+/** What stops the bridge from answering. Protocol answers such as "N" or
+ * "wrong password" are values, not errors. Exit statuses follow sysexits.h. */
+export const EXIT_STATUS = {
+  usage: 64, // unknown call, missing or extra argument
+  input: 65, // stdin unreadable, too long, not UTF-8, NUL
+  'not-found': 67, // unknown user or group
+  unavailable: 69, // cannot connect, timeout
+  software: 70, // a view is missing or wrong, a query failed
+  config: 78, // bad or missing setting
+} as const;
+
+export type ErrorCode = keyof typeof EXIT_STATUS;
+
+export class BridgeError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+
+  get exitStatus(): number {
+    return EXIT_STATUS[this.code];
+  }
+}
+
+export const usageError = (message: string) => new BridgeError('usage', message);
+export const inputError = (message: string) => new BridgeError('input', message);
+export const notFound = (message: string) => new BridgeError('not-found', message);
+export const configError = (message: string) => new BridgeError('config', message);

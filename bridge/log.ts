@@ -1,0 +1,49 @@
+import type { Writable } from 'node:stream';
+
+const PROGRAM = 'papercut-bridge';
+
+/** Masks the password (and user info) of a connection URL, for messages. */
+export function redactUrl(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)([^/@\s]*)@/gi, (_match, scheme: string, userInfo: string) => {
+    const user = userInfo.split(':')[0] ?? '';
+    return `${scheme}${user ? `${user}:***` : '***'}@`;
+  });
+}
+
+/** Folds any text into one line: PaperCut logs stderr line by line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Diagnostics for people: always stderr, one line each, credentials masked. */
+export class Log {
+  constructor(private readonly stderr: Writable) {}
+
+  error(code: string, message: string): void {
+    this.write(`${PROGRAM}: ${code}: ${message}`);
+  }
+
+  warn(message: string): void {
+    this.write(`${PROGRAM}: warning: ${message}`);
+  }
+
+  info(message: string): void {
+    this.write(`${PROGRAM}: ${message}`);
+  }
+
+  private write(line: string): void {
+    this.stderr.write(`${oneLine(redactUrl(line))}\n`);
+  }
+
+  /** Knex's own logger writes to stdout; this one sends its warnings to stderr. */
+  knexLogger() {
+    const toText = (message: unknown) => (typeof message === 'string' ? message : JSON.stringify(message));
+    return {
+      warn: (message: unknown) => this.warn(`knex: ${toText(message)}`),
+      error: (message: unknown) => this.warn(`knex: ${toText(message)}`),
+      deprecate: (method: unknown, alternative: unknown) =>
+        this.warn(`knex: ${toText(method)} is deprecated, use ${toText(alternative)}`),
+      debug: () => {},
+    };
+  }
+}

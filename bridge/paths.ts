@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The installation root: the nearest folder above this file that holds the
+ * project's package.json. PaperCut starts the program from its own working
+ * directory, so nothing may be resolved against `process.cwd()`. */
+function findInstallRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'views'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`cannot find the installation root above ${start}`);
+  }
+}
+
+export const INSTALL_ROOT = findInstallRoot(__dirname);
+
+export const paths = {
+  root: INSTALL_ROOT,
+  configFile: join(INSTALL_ROOT, 'papercut-bridge.env'),
+  demoDatabase: join(INSTALL_ROOT, 'demo', 'demo-erp.sqlite'),
+  viewsDir: join(INSTALL_ROOT, 'views'),
+  defaultMappingDir: join(INSTALL_ROOT, 'mapping'),
+};
