@@ -35,15 +35,10 @@ export class Log {
     this.stderr.write(`${oneLine(redactUrl(line))}\n`);
   }
 
-  /** Knex's own logger writes to stdout; this one sends its warnings to stderr. */
+  /** Knex's own logger writes to stdout. Its warnings repeat failures that
+   * the bridge reports itself in one line, so they are dropped. */
   knexLogger() {
-    const toText = (message: unknown) => (typeof message === 'string' ? message : JSON.stringify(message));
-    return {
-      warn: (message: unknown) => this.warn(`knex: ${toText(message)}`),
-      error: (message: unknown) => this.warn(`knex: ${toText(message)}`),
-      deprecate: (method: unknown, alternative: unknown) =>
-        this.warn(`knex: ${toText(method)} is deprecated, use ${toText(alternative)}`),
-      debug: () => {},
-    };
+    const ignore = () => {};
+    return { warn: ignore, error: ignore, deprecate: ignore, debug: ignore };
   }
 }

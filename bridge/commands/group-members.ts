@@ -7,7 +7,7 @@ async function members(ctx: CallContext, group: string) {
     await requireGroup(directory.groupExists(group), group);
     return directory.groupMembers(group);
   });
-  return distinctUsers(ctx, rows);
+  return distinctUsers(rows).users;
 }
 
 /** `- group-member-names GROUP`: the usernames of the group's active members. */

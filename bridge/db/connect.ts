@@ -24,8 +24,6 @@ const DRIVERS: Record<Dialect, (config: Config, options: ConnectOptions) => Knex
     connection: { filename: config.url, options: { readonly: readOnly } },
     useNullAsDefault: true,
     pool: {
-      min: 1,
-      max: 1,
       afterCreate: (connection: SqliteConnection, done: (error: Error | null, connection: unknown) => void) => {
         connection.function(SQLITE_FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
           typeof value === 'string' ? value.toLowerCase() : value,
@@ -92,9 +90,8 @@ export async function withDb<T>(
     const { knex } = require('knex') as typeof import('knex');
     db = knex(knexConfig(config, log, options));
   } catch (error) {
-    throw configError(
-      `cannot load the ${config.dialect} driver (npm package ${DRIVER_PACKAGES[config.dialect]}): ${(error as Error).message}`,
-    );
+    const detail = /Cannot find module/.test(String(error)) ? 'it is not installed' : (error as Error).message;
+    throw configError(`cannot load the ${config.dialect} driver (npm package ${DRIVER_PACKAGES[config.dialect]}): ${detail}`);
   }
   try {
     return await work(db);
