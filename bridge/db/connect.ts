@@ -121,7 +121,7 @@ export function classifyDbError(config: Config, error: unknown): BridgeError {
   if (
     (typeof err.code === 'string' && UNAVAILABLE_CODES.has(err.code)) ||
     err.name === 'KnexTimeoutError' ||
-    /timeout|timed out/i.test(message)
+    /timeout|timed out|cannot open database|unable to open database/i.test(message)
   ) {
     return new BridgeError('unavailable', `cannot reach ${where}: ${message}`, { cause: error });
   }
