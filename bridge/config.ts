@@ -62,7 +62,14 @@ export function resolveConfig(sources: ConfigSources): Config {
   if (client === undefined && url === undefined && schema === undefined) {
     if (problems.length) throw configError(problems.join('; '));
     const demoDatabase = sources.demoDatabase ?? paths.demoDatabase;
-    return Object.freeze({ dialect: 'sqlite', url: demoDatabase, schema, demo: true, migrationsDir, configFile: usedFile });
+    return Object.freeze({
+      dialect: 'sqlite',
+      url: demoDatabase,
+      schema,
+      demo: true,
+      migrationsDir,
+      configFile: usedFile,
+    });
   }
 
   let dialect: Dialect | undefined;
@@ -105,6 +112,10 @@ function checkUrl(dialect: Dialect, url: string, root: string, problems: string[
   const schemes = URL_SCHEMES[dialect];
   if (!schemes.includes(parsed.protocol)) {
     problems.push(`BRIDGE_DB_URL for ${dialect} must start with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+    return undefined;
+  }
+  if (parsed.hostname === '') {
+    problems.push(`BRIDGE_DB_URL for ${dialect} names no host`);
     return undefined;
   }
   return url;

@@ -4,7 +4,9 @@ const PROGRAM = 'papercut-bridge';
 
 /** Masks the password (and user info) of a connection URL, for messages. */
 export function redactUrl(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)([^/@\s]*)@/gi, (_match, scheme: string, userInfo: string) => {
+  // Greedy up to the last @ of the authority: URL parsers end the user info
+  // there, so a password may itself hold an unencoded @.
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)([^\s/?#]*)@/gi, (_match, scheme: string, userInfo: string) => {
     const user = userInfo.split(':')[0] ?? '';
     return `${scheme}${user ? `${user}:***` : '***'}@`;
   });

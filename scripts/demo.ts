@@ -6,7 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const program = join(__dirname, '..', '..', 'bin', process.platform === 'win32' ? 'papercut-bridge.cmd' : 'papercut-bridge');
+const program = join(
+  __dirname,
+  '..',
+  '..',
+  'bin',
+  process.platform === 'win32' ? 'papercut-bridge.cmd' : 'papercut-bridge',
+);
 const workDir = mkdtempSync(join(tmpdir(), 'papercut-demo-'));
 const env = { PATH: process.env.PATH ?? '', SystemRoot: process.env.SystemRoot ?? '' };
 
@@ -20,7 +26,10 @@ const steps: Step[] = [
   { why: 'PaperCut starts, or the sync settings page opens', args: ['-', 'is-valid'] },
   { why: 'Full sync: every user, one tab-separated line each', args: ['-', 'all-users'] },
   { why: 'An administrator adds groups', args: ['-', 'all-groups'] },
-  { why: 'Sync, for each group PaperCut knows (nested roles expanded, leavers left out)', args: ['-', 'group-member-names', 'finance'] },
+  {
+    why: 'Sync, for each group PaperCut knows (nested roles expanded, leavers left out)',
+    args: ['-', 'group-member-names', 'finance'],
+  },
   { why: 'Sync restricted to one group', args: ['-', 'group-members', 'finance-managers'] },
   { why: "A new user's first print: on-demand user creation", args: ['-', 'get-user-details'], stdin: 'jsmith\n' },
   { why: 'A terminated user is unknown', args: ['-', 'get-user-details'], stdin: 'rjones\n' },

@@ -55,7 +55,9 @@ export async function seed(knex: Knex): Promise<void> {
         termination_date: p.left ?? null,
       })),
     );
-    await trx('sec_roles').insert(ROLES.map((r) => ({ id: roleId(r.name), role_name: r.name, description: r.description })));
+    await trx('sec_roles').insert(
+      ROLES.map((r) => ({ id: roleId(r.name), role_name: r.name, description: r.description })),
+    );
     await trx('sec_role_includes').insert(
       ROLE_INCLUDES.map(([parent, child]) => ({ parent_role_id: roleId(parent), child_role_id: roleId(child) })),
     );
@@ -66,7 +68,9 @@ export async function seed(knex: Knex): Promise<void> {
       PEOPLE.flatMap((p, i) => {
         const hash = hashOf.get(p.login);
         if (hash === undefined) return [];
-        return [{ employee_id: i + 1, password_hash: hash, salt: null, algorithm: null, changed_at: PASSWORDS_CHANGED_AT }];
+        return [
+          { employee_id: i + 1, password_hash: hash, salt: null, algorithm: null, changed_at: PASSWORDS_CHANGED_AT },
+        ];
       }),
     );
   });

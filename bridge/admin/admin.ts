@@ -35,7 +35,7 @@ export async function runAdmin(argv: readonly string[], { log, io, env }: AdminC
       (y) =>
         y
           .positional('action', { type: 'string', choices: ['latest', 'rollback', 'status', 'make'] as const })
-          .positional('name', { type: 'string', describe: 'the new migration\'s name (make only)' }),
+          .positional('name', { type: 'string', describe: "the new migration's name (make only)" }),
       async ({ action, name }) => {
         if (action === 'make') {
           if (!name) throw usageError('usage: papercut-bridge migrate make NAME');

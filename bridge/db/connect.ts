@@ -91,7 +91,9 @@ export async function withDb<T>(
     db = knex(knexConfig(config, log, options));
   } catch (error) {
     const detail = /Cannot find module/.test(String(error)) ? 'it is not installed' : (error as Error).message;
-    throw configError(`cannot load the ${config.dialect} driver (npm package ${DRIVER_PACKAGES[config.dialect]}): ${detail}`);
+    throw configError(
+      `cannot load the ${config.dialect} driver (npm package ${DRIVER_PACKAGES[config.dialect]}): ${detail}`,
+    );
   }
   try {
     return await work(db);

@@ -80,7 +80,13 @@ export async function up(knex: Knex): Promise<void> {
 
   await knex.schema.createTable('sec_credentials', (t) => {
     t.increments('id');
-    t.integer('employee_id').unsigned().notNullable().unique().references('id').inTable('hr_employees').onDelete('CASCADE');
+    t.integer('employee_id')
+      .unsigned()
+      .notNullable()
+      .unique()
+      .references('id')
+      .inTable('hr_employees')
+      .onDelete('CASCADE');
     t.string('password_hash', 255).notNullable();
     t.string('salt', 255).comment('NULL when the hash embeds its salt (bcrypt)');
     t.string('algorithm', 30).comment('NULL = recognise from the hash');

@@ -14,7 +14,12 @@ afterAll(() => scratch.remove());
 
 describe('auth program', () => {
   it('accepts the right password and returns the username as the view spells it', async () => {
-    for (const stdin of ['jsmith\npapercut-demo\n', 'JSMITH\npapercut-demo\n', 'jsmith\r\npapercut-demo\r\n', 'jsmith\npapercut-demo']) {
+    for (const stdin of [
+      'jsmith\npapercut-demo\n',
+      'JSMITH\npapercut-demo\n',
+      'jsmith\r\npapercut-demo\r\n',
+      'jsmith\npapercut-demo',
+    ]) {
       expect(await login(stdin)).toEqual({ stdout: 'OK\nJSmith\n', stderr: '', status: 0 });
     }
   });

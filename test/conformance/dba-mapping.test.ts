@@ -96,7 +96,10 @@ describe('migrate latest, status and rollback', () => {
 
   it('never creates the demo ERP in a real database', () => {
     const db = new Database(erpFile, { readonly: true });
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all();
     db.close();
     expect(tables).toEqual(['papercut_bridge_migrations', 'papercut_bridge_migrations_lock', 'staff', 'teams']);
   });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callBridge, expectFailure, freshDemoDatabase, scratchDir } from './spawn-bridge';
 
 const scratch = scratchDir();
-const call = (args: string[], env: Record<string, string>, stdin = '') => callBridge(args, { env, stdin, cwd: scratch.dir });
+const call = (args: string[], env: Record<string, string>, stdin = '') =>
+  callBridge(args, { env, stdin, cwd: scratch.dir });
 
 const CALLS: { args: string[]; stdin?: string }[] = [
   { args: ['-', 'all-users'] },
@@ -53,7 +54,9 @@ describe('views that are missing or wrong', () => {
 
     const second = await demoCopy('missing-column');
     second.db.exec('DROP VIEW papercut_users');
-    second.db.exec("CREATE VIEW papercut_users AS SELECT login_name AS username, first_name AS full_name FROM hr_employees WHERE status = 'ACTIVE'");
+    second.db.exec(
+      "CREATE VIEW papercut_users AS SELECT login_name AS username, first_name AS full_name FROM hr_employees WHERE status = 'ACTIVE'",
+    );
     second.db.close();
     missingColumn = second.env;
   });
@@ -101,7 +104,11 @@ describe('failures part-way through the rows', () => {
 
 describe('bad settings', () => {
   it('name the setting and never echo the URL', async () => {
-    expectFailure(await call(['-', 'all-users'], { BRIDGE_DB_CLIENT: 'oracle' }), 78, /^papercut-bridge: config: BRIDGE_DB_CLIENT/);
+    expectFailure(
+      await call(['-', 'all-users'], { BRIDGE_DB_CLIENT: 'oracle' }),
+      78,
+      /^papercut-bridge: config: BRIDGE_DB_CLIENT/,
+    );
     const url = await call(['-', 'all-users'], { BRIDGE_DB_CLIENT: 'pg', BRIDGE_DB_URL: 'postgres://app:S3cret@[bad' });
     expectFailure(url, 78, /BRIDGE_DB_URL/);
     expect(url.stderr).not.toContain('S3cret');

@@ -15,7 +15,8 @@ const expectedAllUsers = readFileSync(join(__dirname, 'expected', 'all-users.txt
 
 beforeAll(() => {
   // A copy of the built installation, as an operator would deploy it.
-  for (const part of ['bin', 'dist', 'views', 'package.json']) cpSync(join(ROOT, part), join(install, part), { recursive: true });
+  for (const part of ['bin', 'dist', 'views', 'package.json'])
+    cpSync(join(ROOT, part), join(install, part), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(install, 'node_modules'));
   mkdirSync(elsewhere);
 });
@@ -36,7 +37,11 @@ describe('with nothing configured', () => {
   it('runs through a symlink to the launcher', async () => {
     const link = join(scratch.dir, 'linked-papercut-bridge');
     symlinkSync(program, link);
-    expect(await callBridge(['-', 'is-valid'], { program: link, cwd: elsewhere })).toEqual({ stdout: 'Y\n', stderr: '', status: 0 });
+    expect(await callBridge(['-', 'is-valid'], { program: link, cwd: elsewhere })).toEqual({
+      stdout: 'Y\n',
+      stderr: '',
+      status: 0,
+    });
   });
 });
 
@@ -68,7 +73,15 @@ describe('the config file at the installation root', () => {
     const other = join(scratch.dir, 'other.env');
     writeFileSync(other, `BRIDGE_DB_CLIENT=sqlite\nBRIDGE_DB_URL=${join(install, 'erp', 'erp.sqlite')}\n`);
     writeFileSync(configFile, 'BRIDGE_DB_CLIENT=oracle\n');
-    expect(await call(['-', 'is-valid'], { BRIDGE_CONFIG_FILE: other })).toEqual({ stdout: 'Y\n', stderr: '', status: 0 });
-    expectFailure(await call(['-', 'all-users'], { BRIDGE_CONFIG_FILE: join(scratch.dir, 'absent.env') }), 78, /does not exist/);
+    expect(await call(['-', 'is-valid'], { BRIDGE_CONFIG_FILE: other })).toEqual({
+      stdout: 'Y\n',
+      stderr: '',
+      status: 0,
+    });
+    expectFailure(
+      await call(['-', 'all-users'], { BRIDGE_CONFIG_FILE: join(scratch.dir, 'absent.env') }),
+      78,
+      /does not exist/,
+    );
   });
 });

@@ -43,10 +43,12 @@ describe('all-users', () => {
       'cdubois\tCéline Dubois\tceline.dubois@northwind.example\tCustomer Service EMEA\tLyon Plant\t10030\t\t\t\t\\\\fs-lyo01\\home\\cdubois\t3654',
     );
     expect(userLines.find((line) => line.startsWith('klundberg\t'))?.split('\t')[1]).toBe('Karin Lundberg');
-    expect(userLines.find((line) => line.startsWith('lmurphy\t'))?.split('\t').slice(1, 3)).toEqual([
-      'Liam Murphy',
-      'liam.murphy@northwind.example',
-    ]);
+    expect(
+      userLines
+        .find((line) => line.startsWith('lmurphy\t'))
+        ?.split('\t')
+        .slice(1, 3),
+    ).toEqual(['Liam Murphy', 'liam.murphy@northwind.example']);
     expect(userLines).toContain('rpatel\tRavi Patel');
     expect(userLines.find((line) => line.startsWith('emartin\t'))?.split('\t')[5]).toBe('000417');
     expect(userLines).toContain(
@@ -100,13 +102,28 @@ describe('group-member-names', () => {
     'cfo-office': ['bodegard'],
     finance: ['bodegard', 'jmueller', 'JSmith', 'mwisniewska', "o'brien", 'zzoltowski'],
     'finance-managers': ['bodegard', 'JSmith'],
-    engineering: ['aivanova', 'astrom', 'ivirtanen', 'klundberg', 'MBrown', 'pdabrowski', 'rfernandez', 'rsingh', 'wzhang', 'ytanaka'],
+    engineering: [
+      'aivanova',
+      'astrom',
+      'ivirtanen',
+      'klundberg',
+      'MBrown',
+      'pdabrowski',
+      'rfernandez',
+      'rsingh',
+      'wzhang',
+      'ytanaka',
+    ],
     'it-services': ['hali', 'hschmidt', 'ochukwu', 'pnowak'],
     'people-services': ['ebjork', 'ewilson', 'kanderson', 'msorensen'],
   };
   for (const [group, members] of Object.entries(expected)) {
     it(`lists the active effective members of '${group}'`, async () => {
-      expect(await call(['-', 'group-member-names', group])).toEqual({ stdout: lines(...members), stderr: '', status: 0 });
+      expect(await call(['-', 'group-member-names', group])).toEqual({
+        stdout: lines(...members),
+        stderr: '',
+        status: 0,
+      });
     });
   }
 
@@ -170,7 +187,11 @@ describe('is-user-in-group', () => {
   ];
   for (const [group, user, answer] of cases) {
     it(`answers ${answer} for ${user} in ${group}`, async () => {
-      expect(await call(['-', 'is-user-in-group', group, user])).toEqual({ stdout: `${answer}\n`, stderr: '', status: 0 });
+      expect(await call(['-', 'is-user-in-group', group, user])).toEqual({
+        stdout: `${answer}\n`,
+        stderr: '',
+        status: 0,
+      });
     });
   }
 
@@ -180,7 +201,8 @@ describe('is-user-in-group', () => {
 });
 
 describe('get-user-details', () => {
-  const jsmith = 'JSmith\tJohn Smith\tjohn.smith@northwind.example\tFinance\tManchester HQ\t10001\t\t\t\t\\\\fs-man01\\home\\jsmith\t4821\n';
+  const jsmith =
+    'JSmith\tJohn Smith\tjohn.smith@northwind.example\tFinance\tManchester HQ\t10001\t\t\t\t\\\\fs-man01\\home\\jsmith\t4821\n';
 
   it('reads the username from stdin, case-insensitively, with CRLF or no final newline', async () => {
     for (const stdin of ['jsmith\n', 'JSMITH\r\n', 'jsmith', 'jsmith\nignored second line\n']) {
