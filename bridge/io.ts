@@ -30,7 +30,8 @@ export function readStdinLines(stdin: Readable, options: ReadLinesOptions): Prom
     const finish = (error?: Error) => {
       clearTimeout(timer);
       stdin.off('data', onData).off('end', onEnd).off('error', onError);
-      stdin.pause();
+      // Let go of stdin: a caller that keeps its end open must not keep us alive.
+      stdin.destroy();
       if (error) reject(error);
       else {
         try {

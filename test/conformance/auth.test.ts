@@ -69,6 +69,11 @@ describe('auth program', () => {
     expect(misconfigured.stderr).toMatch(/^papercut-bridge: config: BRIDGE_DB_CLIENT[^\n]*\n$/);
   });
 
+  it('answers once both lines are in, even if the caller keeps stdin open', async () => {
+    const result = await callBridge([], { env, stdin: 'jsmith\npapercut-demo\n', keepStdinOpen: true });
+    expect(result).toEqual({ stdout: 'OK\nJSmith\n', stderr: '', status: 0 });
+  });
+
   it('never echoes the password', async () => {
     const secret = 'Sup3r-Secret-Passw0rd';
     for (const stdin of [`jsmith\n${secret}\n`, `nobody\n${secret}\n`]) {

@@ -66,6 +66,12 @@ describe('migrate make', () => {
     rmSync(join(mappingDir, file!)); // the DBA rewrites it for their tables (below)
   });
 
+  it('takes a numeric-looking name as a string', async () => {
+    const result = await call(['migrate', 'make', '007']);
+    expect(result.stdout).toMatch(/_007\.js\n$/);
+    for (const file of readdirSync(mappingDir)) rmSync(join(mappingDir, file));
+  });
+
   it('refuses to scaffold for the demo database', async () => {
     const demo = await callBridge(['migrate', 'make', 'x'], { cwd: scratch.dir });
     expectFailure(demo, 78, /BRIDGE_DB_CLIENT and BRIDGE_DB_URL/);
@@ -114,7 +120,8 @@ describe('migrate latest, status and rollback', () => {
     expect(existsSync(join(mappingDir, '20270101000000_map_our_erp.js'))).toBe(true);
   });
 
-  it('refuses a migration action it does not know', async () => {
+  it('refuses a migration action or command it does not know', async () => {
     expectFailure(await call(['migrate', 'sideways']), 64, /usage: .*sideways/i);
+    expectFailure(await call(['frobnicate']), 64, /usage: .*frobnicate/i);
   });
 });

@@ -21,6 +21,8 @@ export interface CallOptions {
   env?: Record<string, string>;
   cwd?: string;
   program?: string;
+  /** Write stdin but keep the pipe open, as a caller that never closes it. */
+  keepStdinOpen?: boolean;
 }
 
 /** A scratch folder, removed by the returned function. */
@@ -48,7 +50,8 @@ export function callBridge(args: string[], options: CallOptions = {}): Promise<C
     );
     // The program may stop reading once it has what it needs.
     child.stdin.on('error', () => {});
-    child.stdin.end(options.stdin ?? '');
+    if (options.keepStdinOpen) child.stdin.write(options.stdin ?? '');
+    else child.stdin.end(options.stdin ?? '');
   });
 }
 

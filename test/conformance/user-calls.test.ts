@@ -210,6 +210,13 @@ describe('get-user-details', () => {
     }
   });
 
+  it('answers as soon as the line is in, even if the caller keeps stdin open', async () => {
+    const started = Date.now();
+    const result = await callBridge(['-', 'get-user-details'], { env, stdin: 'jsmith\n', keepStdinOpen: true });
+    expect(result).toEqual({ stdout: jsmith, stderr: '', status: 0 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('finds names with SQL metacharacters literally', async () => {
     expect((await call(['-', 'get-user-details'], "o'brien\n")).stdout).toMatch(/^o'brien\tSiobhán O'Brien\t/);
     expectFailure(await call(['-', 'get-user-details'], "' or 1=1 --\n"), 67, /not-found/);
