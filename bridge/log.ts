@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { BridgeError } from './errors';
 
 const PROGRAM = 'papercut-bridge';
 
@@ -23,6 +24,16 @@ export class Log {
 
   error(code: string, message: string): void {
     this.write(`${PROGRAM}: ${code}: ${message}`);
+  }
+
+  /** Reports what stopped a call in one line; returns the exit status for it. */
+  failure(error: unknown): number {
+    const known =
+      error instanceof BridgeError
+        ? error
+        : new BridgeError('software', `unexpected failure: ${(error as Error)?.stack ?? String(error)}`);
+    this.error(known.code, known.message);
+    return known.exitStatus;
   }
 
   warn(message: string): void {

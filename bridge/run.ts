@@ -1,7 +1,7 @@
 import { PROTOCOL_CALLS } from './commands/calls';
 import type { CallContext } from './commands/context';
 import { resolveConfig, type Config } from './config';
-import { BridgeError, usageError } from './errors';
+import { usageError } from './errors';
 import { Spool, writeAll, type Io } from './io';
 import { Log } from './log';
 
@@ -22,7 +22,7 @@ export async function run(argv: readonly string[], io: Io, env: Env): Promise<nu
     try {
       config = resolveConfig({ env });
     } catch (error) {
-      report(log, error);
+      log.failure(error);
       await writeAll(io.stdout, 'ERROR\n');
       return 0;
     }
@@ -45,21 +45,11 @@ export async function run(argv: readonly string[], io: Io, env: Env): Promise<nu
     }
     await call.run(context(resolveConfig({ env })), ...args);
   } catch (error) {
-    const status = report(log, error);
+    const status = log.failure(error);
     if (call?.answerOnFailure === undefined) return status;
     await writeAll(io.stdout, `${call.answerOnFailure}\n`);
     return 0;
   }
   await writeAll(io.stdout, out.text);
   return 0;
-}
-
-/** Prints one line for a failure and returns its exit status. */
-export function report(log: Log, error: unknown): number {
-  const known =
-    error instanceof BridgeError
-      ? error
-      : new BridgeError('software', `unexpected failure: ${(error as Error)?.stack ?? String(error)}`);
-  log.error(known.code, known.message);
-  return known.exitStatus;
 }

@@ -1,20 +1,11 @@
 import type { Knex } from 'knex';
+import { DEMO_TABLES_CHILDREN_FIRST } from '../migrations/demo-erp/20261126000000_demo_erp_schema';
 import hashes from './data/demo-password-hashes.json';
 import { DEPARTMENTS, ROLES, ROLE_INCLUDES, SITES } from './data/demo-org';
 import { PEOPLE } from './data/demo-people';
 
 // Empties and refills the demo ERP. Ids are assigned here (1-based, in list
 // order) so that every run gives the same database.
-
-const TABLES_CHILDREN_FIRST = [
-  'sec_credentials',
-  'sec_user_roles',
-  'sec_role_includes',
-  'sec_roles',
-  'hr_employees',
-  'hr_departments',
-  'hr_sites',
-];
 
 const PASSWORDS_CHANGED_AT = '2026-10-01 08:00:00';
 
@@ -25,7 +16,7 @@ export async function seed(knex: Knex): Promise<void> {
   const roleId = idsByKey(ROLES.map((r) => r.name));
 
   await knex.transaction(async (trx) => {
-    for (const table of TABLES_CHILDREN_FIRST) await trx(table).del();
+    for (const table of DEMO_TABLES_CHILDREN_FIRST) await trx(table).del();
 
     await trx('hr_sites').insert(
       SITES.map((s) => ({ id: siteId(s.code), site_code: s.code, name: s.name, city: s.city })),

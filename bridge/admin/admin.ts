@@ -3,7 +3,7 @@ import { resolveConfig } from '../config';
 import { usageError } from '../errors';
 import { writeAll, type Io } from '../io';
 import type { Log } from '../log';
-import { report, type Env } from '../run';
+import type { Env } from '../run';
 import { createDemo } from './demo';
 import { makeMigration, migrate, type MigrateAction } from './migrate';
 
@@ -72,6 +72,6 @@ export async function runAdmin(argv: readonly string[], { log, io, env }: AdminC
     await writeAll(io.stdout, help ? `${help}\n` : lines.map((line) => `${line}\n`).join(''));
     return 0;
   } catch (error) {
-    return report(log, error);
+    return log.failure(error);
   }
 }

@@ -1,5 +1,4 @@
 import { verifyDummy, verifyPassword } from '../auth/verify';
-import { BridgeError } from '../errors';
 import { readStdinLines } from '../io';
 import { sanitize } from '../protocol/format';
 import { withDirectory, type CallContext } from './context';
@@ -18,8 +17,7 @@ export async function authenticate(ctx: CallContext): Promise<void> {
     username = await checkLogin(ctx);
   } catch (error) {
     // What stopped the check (no database, bad input) reveals nothing about the user.
-    const known = error instanceof BridgeError ? error : new BridgeError('software', String(error));
-    ctx.log.error(known.code, `login refused: ${known.message}`);
+    ctx.log.failure(error);
     ctx.out.line('ERROR');
     return;
   }

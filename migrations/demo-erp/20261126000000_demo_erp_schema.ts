@@ -94,16 +94,17 @@ export async function up(knex: Knex): Promise<void> {
   });
 }
 
+/** Children before parents, for dropping and emptying (the seed uses it too). */
+export const DEMO_TABLES_CHILDREN_FIRST = [
+  'sec_credentials',
+  'sec_user_roles',
+  'sec_role_includes',
+  'sec_roles',
+  'hr_employees',
+  'hr_departments',
+  'hr_sites',
+] as const;
+
 export async function down(knex: Knex): Promise<void> {
-  for (const table of [
-    'sec_credentials',
-    'sec_user_roles',
-    'sec_role_includes',
-    'sec_roles',
-    'hr_employees',
-    'hr_departments',
-    'hr_sites',
-  ]) {
-    await knex.schema.dropTableIfExists(table);
-  }
+  for (const table of DEMO_TABLES_CHILDREN_FIRST) await knex.schema.dropTableIfExists(table);
 }
