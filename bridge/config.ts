@@ -7,7 +7,14 @@ import { configError } from './errors';
 import { paths } from './paths';
 
 /** Every setting the bridge reads, from the environment or the config file. */
-export const SETTINGS = ['BRIDGE_DB_CLIENT', 'BRIDGE_DB_URL', 'BRIDGE_DB_SCHEMA', 'BRIDGE_MIGRATIONS_DIR'] as const;
+export const SETTINGS = [
+  'BRIDGE_DB_CLIENT',
+  'BRIDGE_DB_URL',
+  'BRIDGE_DB_SCHEMA',
+  'BRIDGE_MIGRATIONS_DIR',
+  'BRIDGE_CONNECT_TIMEOUT',
+  'BRIDGE_STATEMENT_TIMEOUT',
+] as const;
 type Setting = (typeof SETTINGS)[number];
 /** Names the config file elsewhere; only read from the environment. */
 export const CONFIG_FILE_SETTING = 'BRIDGE_CONFIG_FILE';
@@ -23,7 +30,13 @@ export interface Config {
   readonly migrationsDir: string;
   /** Where the settings came from, for messages. */
   readonly configFile: string | undefined;
+  /** How long to wait for a connection, and for one statement. */
+  readonly connectTimeoutMs: number;
+  readonly statementTimeoutMs: number;
 }
+
+/** Defaults short enough that a dead database never keeps a login waiting. */
+export const DEFAULT_TIMEOUTS = { connectTimeoutMs: 5_000, statementTimeoutMs: 30_000 } as const;
 
 /** The URL schemes accepted per dialect (SQLite takes a file path instead). */
 const URL_SCHEMES: Record<Exclude<Dialect, 'sqlite'>, readonly string[]> = {
@@ -56,20 +69,17 @@ export function resolveConfig(sources: ConfigSources): Config {
   const client = setting('BRIDGE_DB_CLIENT');
   const url = setting('BRIDGE_DB_URL');
   const schema = setting('BRIDGE_DB_SCHEMA');
-  const migrationsDir = resolve(root, setting('BRIDGE_MIGRATIONS_DIR') ?? 'mapping');
-  const usedFile = fileSettings ? configFile : undefined;
+  const common = {
+    migrationsDir: resolve(root, setting('BRIDGE_MIGRATIONS_DIR') ?? 'mapping'),
+    configFile: fileSettings ? configFile : undefined,
+    connectTimeoutMs: seconds('BRIDGE_CONNECT_TIMEOUT', setting, DEFAULT_TIMEOUTS.connectTimeoutMs, problems),
+    statementTimeoutMs: seconds('BRIDGE_STATEMENT_TIMEOUT', setting, DEFAULT_TIMEOUTS.statementTimeoutMs, problems),
+  };
 
   if (client === undefined && url === undefined && schema === undefined) {
     if (problems.length) throw configError(problems.join('; '));
     const demoDatabase = sources.demoDatabase ?? paths.demoDatabase;
-    return Object.freeze({
-      dialect: 'sqlite',
-      url: demoDatabase,
-      schema,
-      demo: true,
-      migrationsDir,
-      configFile: usedFile,
-    });
+    return Object.freeze({ dialect: 'sqlite', url: demoDatabase, schema, demo: true, ...common });
   }
 
   let dialect: Dialect | undefined;
@@ -83,10 +93,29 @@ export function resolveConfig(sources: ConfigSources): Config {
 
   if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_$]{0,127}$/.test(schema)) {
     problems.push('BRIDGE_DB_SCHEMA must be a plain identifier (letters, digits, _ and $)');
+  } else if (schema !== undefined && dialect === 'sqlite') {
+    problems.push('BRIDGE_DB_SCHEMA does not apply to sqlite (one file is one database)');
   }
 
   if (problems.length || !dialect || resolvedUrl === undefined) throw configError(problems.join('; '));
-  return Object.freeze({ dialect, url: resolvedUrl, schema, demo: false, migrationsDir, configFile: usedFile });
+  return Object.freeze({ dialect, url: resolvedUrl, schema, demo: false, ...common });
+}
+
+/** A timeout given in seconds (decimals allowed), as milliseconds. */
+function seconds(
+  name: Setting,
+  setting: (name: Setting) => string | undefined,
+  fallbackMs: number,
+  problems: string[],
+): number {
+  const text = setting(name);
+  if (text === undefined) return fallbackMs;
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || value <= 0 || value > 3600) {
+    problems.push(`${name} must be a number of seconds between 0 and 3600, not '${text}'`);
+    return fallbackMs;
+  }
+  return Math.round(value * 1000);
 }
 
 function checkUrl(dialect: Dialect, url: string, root: string, problems: string[]): string | undefined {

@@ -48,10 +48,10 @@ export async function runAdmin(argv: readonly string[], { log, io, env }: AdminC
     )
     .command(
       'demo',
-      'create the demo ERP database (the default when nothing is configured)',
+      'create the demo ERP: in the installation (when nothing is configured) or in the configured, empty database',
       (y) => y.option('file', { type: 'string', describe: 'create it in this new SQLite file instead' }),
       async ({ file }) => {
-        lines.push(`demo ERP created in ${await createDemo(log, file)}`);
+        lines.push(`demo ERP created in ${await createDemo(log, env, file)}`);
       },
     )
     .demandCommand(1, 'name a command')

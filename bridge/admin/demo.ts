@@ -1,34 +1,59 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Knex } from 'knex';
-import type { Config } from '../config';
+import { DEFAULT_TIMEOUTS, resolveConfig, type Config } from '../config';
+import { listRelations } from '../db/catalog';
 import { withDb } from '../db/connect';
 import { usageError } from '../errors';
 import type { Log } from '../log';
 import { paths } from '../paths';
+import type { Env } from '../run';
 import { migratorConfig } from './migrate';
 
-/** Creates the demo ERP (tables, views, people) in a SQLite file: the
- * installation's own demo database, which it replaces, or a new file. It never
- * writes into an existing file it does not own, so no real ERP gets demo tables. */
-export async function createDemo(log: Log, file?: string): Promise<string> {
-  const target = file ? resolve(file) : paths.demoDatabase;
-  if (file && existsSync(target)) throw usageError(`${target} exists; the demo ERP is only created in a new file`);
-  if (!file) rmSync(target, { force: true });
-  mkdirSync(dirname(target), { recursive: true });
+/** Creates the demo ERP (tables, views, people): in a new SQLite file, in the
+ * installation's own demo file (replacing it), or in the configured database
+ * if that is empty. It never writes into a database that holds anything, so no
+ * real ERP ever gets demo tables. Returns where it went. */
+export async function createDemo(log: Log, env: Env, file?: string): Promise<string> {
+  if (file) {
+    const target = resolve(file);
+    if (existsSync(target)) throw usageError(`${target} exists; the demo ERP is only created in a new file`);
+    return fill(log, demoFile(target), target);
+  }
+  const config = resolveConfig({ env });
+  if (config.demo) {
+    rmSync(config.url, { force: true });
+    return fill(log, config, config.url);
+  }
+  return fill(log, { ...config, demo: true }, `the configured ${config.dialect} database`, async (db) => {
+    const existing = await listRelations(db, config.dialect, config.schema);
+    if (existing.length) {
+      throw usageError(
+        `the configured database already holds ${existing.length} table(s) or view(s); the demo ERP only goes into an empty one`,
+      );
+    }
+  });
+}
 
-  const config: Config = {
+function demoFile(file: string): Config {
+  return {
     dialect: 'sqlite',
-    url: target,
+    url: file,
     schema: undefined,
     demo: true,
     migrationsDir: paths.defaultMappingDir,
     configFile: undefined,
+    ...DEFAULT_TIMEOUTS,
   };
+}
+
+async function fill(log: Log, config: Config, where: string, check?: (db: Knex) => Promise<void>): Promise<string> {
+  if (config.dialect === 'sqlite') mkdirSync(dirname(config.url), { recursive: true });
   await withDb(config, log, { readOnly: false }, async (db) => {
+    await check?.(db);
     await db.migrate.latest(migratorConfig(config));
     const { seed } = require('../../seeds/01_demo_erp') as { seed: (knex: Knex) => Promise<void> };
     await seed(db);
   });
-  return target;
+  return where;
 }

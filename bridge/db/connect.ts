@@ -3,61 +3,7 @@ import type { Config } from '../config';
 import { BridgeError, configError } from '../errors';
 import type { Log } from '../log';
 import type { Dialect } from './dialect';
-
-const CONNECT_TIMEOUT_MS = 5_000;
-const STATEMENT_TIMEOUT_MS = 30_000;
-
-/** Registered on every SQLite connection: Unicode lower-casing, which SQLite's
- * NOCASE lacks (it folds ASCII only). See `db/queries.ts`. */
-export const SQLITE_FOLD_FUNCTION = 'papercut_fold';
-
-interface ConnectOptions {
-  /** Calls from PaperCut only read; migrations write. */
-  readOnly: boolean;
-}
-
-/** How each dialect is reached: the Knex client, its connection settings, and
- * what to do with each new connection. */
-const DRIVERS: Record<Dialect, (config: Config, options: ConnectOptions) => Knex.Config> = {
-  sqlite: (config, { readOnly }) => ({
-    client: 'better-sqlite3',
-    connection: { filename: config.url, options: { readonly: readOnly } },
-    useNullAsDefault: true,
-    pool: {
-      afterCreate: (connection: SqliteConnection, done: (error: Error | null, connection: unknown) => void) => {
-        connection.function(SQLITE_FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
-          typeof value === 'string' ? value.toLowerCase() : value,
-        );
-        done(null, connection);
-      },
-    },
-  }),
-  pg: (config) => ({
-    client: 'pg',
-    connection: {
-      connectionString: config.url,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      statement_timeout: STATEMENT_TIMEOUT_MS,
-    },
-    searchPath: config.schema ? [config.schema] : undefined,
-  }),
-  mysql: (config) => ({
-    client: 'mysql2',
-    connection: { uri: config.url, connectTimeout: CONNECT_TIMEOUT_MS } as Knex.MySql2ConnectionConfig,
-  }),
-  mssql: (config) => ({
-    client: 'mssql',
-    connection: {
-      connectionString: config.url,
-      connectionTimeout: CONNECT_TIMEOUT_MS,
-      requestTimeout: STATEMENT_TIMEOUT_MS,
-    } as unknown as Knex.MsSqlConnectionConfig,
-  }),
-};
-
-interface SqliteConnection {
-  function(name: string, options: { deterministic: boolean }, fn: (value: unknown) => unknown): void;
-}
+import { DRIVERS, type ConnectOptions } from './drivers';
 
 /** The Knex client name of each dialect's driver, for messages. */
 const DRIVER_PACKAGES: Record<Dialect, string> = {
@@ -71,8 +17,10 @@ export function knexConfig(config: Config, log: Log, options: ConnectOptions): K
   const base = DRIVERS[config.dialect](config, options);
   return {
     ...base,
+    // One connection is all a call needs; a dead database fails within the
+    // connect timeout instead of Knex's default 60 s wait for the pool.
     pool: { min: 0, max: 1, ...base.pool },
-    acquireConnectionTimeout: CONNECT_TIMEOUT_MS,
+    acquireConnectionTimeout: config.connectTimeoutMs + 1_000,
     log: log.knexLogger(),
   };
 }
@@ -85,10 +33,11 @@ export async function withDb<T>(
   work: (db: Knex) => Promise<T>,
 ): Promise<T> {
   let db: Knex;
+  const settings = knexConfig(config, log, options);
   try {
     // Loaded here so that calls which never touch a database do not pay for Knex.
     const { knex } = require('knex') as typeof import('knex');
-    db = knex(knexConfig(config, log, options));
+    db = knex(settings);
   } catch (error) {
     const detail = /Cannot find module/.test(String(error)) ? 'it is not installed' : (error as Error).message;
     throw configError(

@@ -1,20 +1,24 @@
 import type { Knex } from 'knex';
 import type { Config } from '../config';
-import { SQLITE_FOLD_FUNCTION } from './connect';
+import { nameKey } from '../protocol/format';
 import type { Dialect } from './dialect';
+import { SQLITE_FOLD_FUNCTION } from './drivers';
 import { USER_COLUMNS, VIEW_COLUMNS, VIEWS, type UserRow } from './views';
 
-/** How each dialect compares names case-insensitively while still using an index. */
-interface CaseInsensitive {
-  /** `column` equals `value`, ignoring case. */
+/** How each dialect finds names case-insensitively with an index, and orders
+ * them the same way everywhere. The SQL may return more than the exact
+ * matches (MySQL's `_ci` collations also ignore accents and trailing spaces);
+ * `Directory` keeps only names equal under `nameKey`. */
+interface DialectSql {
   equalsValue(db: Knex, column: string, value: string): Knex.Raw;
-  /** Two columns equal, ignoring case (for joins). */
   equalsColumn(db: Knex, left: string, right: string): Knex.Raw;
+  /** Code-point order, identical on every dialect, so answers are byte-identical. */
+  binaryOrder(db: Knex, column: string): Knex.Raw;
 }
 
 const isAscii = (text: string) => /^[\x00-\x7f]*$/.test(text);
 
-const CASE_INSENSITIVE: Record<Dialect, CaseInsensitive> = {
+export const DIALECT_SQL: Record<Dialect, DialectSql> = {
   // NOCASE can use a NOCASE index but folds ASCII only; a name with other
   // letters (Øyvind) is compared through a Unicode fold instead, without index.
   sqlite: {
@@ -23,20 +27,24 @@ const CASE_INSENSITIVE: Record<Dialect, CaseInsensitive> = {
         ? db.raw('?? = ? collate nocase', [column, value])
         : db.raw(`${SQLITE_FOLD_FUNCTION}(??) = ?`, [column, value.toLowerCase()]),
     equalsColumn: (db, left, right) => db.raw('?? = ?? collate nocase', [left, right]),
+    binaryOrder: (db, column) => db.raw('?? collate binary', [column]),
   },
   // Served by an expression index on lower(login) under the view.
   pg: {
     equalsValue: (db, column, value) => db.raw('lower(??) = lower(?)', [column, value]),
     equalsColumn: (db, left, right) => db.raw('lower(??) = lower(??)', [left, right]),
+    binaryOrder: (db, column) => db.raw('?? collate "C"', [column]),
   },
   // The login column's own case-insensitive collation does the work.
   mysql: {
     equalsValue: (db, column, value) => db.raw('?? = ?', [column, value]),
     equalsColumn: (db, left, right) => db.raw('?? = ??', [left, right]),
+    binaryOrder: (db, column) => db.raw('binary ??', [column]),
   },
   mssql: {
     equalsValue: (db, column, value) => db.raw('?? = ?', [column, value]),
     equalsColumn: (db, left, right) => db.raw('?? = ??', [left, right]),
+    binaryOrder: (db, column) => db.raw('?? collate Latin1_General_100_BIN2', [column]),
   },
 };
 
@@ -47,15 +55,19 @@ export interface CredentialRow {
   password_scheme: string | null;
 }
 
-/** The few read queries the PaperCut calls need, over the four views. */
-export class Directory {
-  private readonly ci: CaseInsensitive;
+type MemberRow = UserRow & { member_group: string | null; member_name: string | null };
+
+const sameName = (stored: string | null, wanted: string) => stored !== null && nameKey(stored) === nameKey(wanted);
+
+/** The read queries, as Knex builders; nothing runs until they are awaited. */
+export class DirectoryQueries {
+  private readonly sql: DialectSql;
 
   constructor(
     private readonly db: Knex,
     private readonly config: Pick<Config, 'dialect' | 'schema'>,
   ) {
-    this.ci = CASE_INSENSITIVE[config.dialect];
+    this.sql = DIALECT_SQL[config.dialect];
   }
 
   private view(name: string, alias?: string): string {
@@ -63,66 +75,115 @@ export class Directory {
     return alias ? `${qualified} as ${alias}` : qualified;
   }
 
+  /** Selects no rows, but fails when a view or one of its columns is missing. */
+  viewCheck(key: keyof typeof VIEWS): Knex.QueryBuilder {
+    return this.db.select(VIEW_COLUMNS[key]).from(this.view(VIEWS[key])).whereRaw('1 = 0');
+  }
+
+  allUsers(): Knex.QueryBuilder {
+    return this.db
+      .select(USER_COLUMNS)
+      .from(this.view(VIEWS.users))
+      .orderBy(this.sql.binaryOrder(this.db, 'username') as never);
+  }
+
+  allGroups(): Knex.QueryBuilder {
+    return this.db
+      .select('group_name')
+      .from(this.view(VIEWS.groups))
+      .orderBy(this.sql.binaryOrder(this.db, 'group_name') as never);
+  }
+
+  users(username: string): Knex.QueryBuilder {
+    return this.db
+      .select(USER_COLUMNS)
+      .from(this.view(VIEWS.users))
+      .where(this.sql.equalsValue(this.db, 'username', username));
+  }
+
+  groups(group: string): Knex.QueryBuilder {
+    return this.db
+      .select('group_name')
+      .from(this.view(VIEWS.groups))
+      .where(this.sql.equalsValue(this.db, 'group_name', group));
+  }
+
+  /** Members of the group joined to papercut_users: only active users remain. */
+  members(group: string, username?: string): Knex.QueryBuilder {
+    const query = this.db
+      .select([
+        ...USER_COLUMNS.map((column) => `u.${column}`),
+        'm.group_name as member_group',
+        'm.username as member_name',
+      ])
+      .from(this.view(VIEWS.groupMembers, 'm'))
+      .join(this.view(VIEWS.users, 'u'), (join) => join.on(this.sql.equalsColumn(this.db, 'u.username', 'm.username')))
+      .where(this.sql.equalsValue(this.db, 'm.group_name', group));
+    if (username !== undefined) query.andWhere(this.sql.equalsValue(this.db, 'u.username', username));
+    return query.orderBy(this.sql.binaryOrder(this.db, 'u.username') as never);
+  }
+
+  credentials(username: string): Knex.QueryBuilder {
+    return this.db
+      .select(VIEW_COLUMNS.credentials)
+      .from(this.view(VIEWS.credentials))
+      .where(this.sql.equalsValue(this.db, 'username', username));
+  }
+}
+
+/** What the PaperCut calls ask of the views, with names matched exactly as
+ * PaperCut matches them (`nameKey`), whatever the database's collation. */
+export class Directory {
+  private readonly queries: DirectoryQueries;
+
+  constructor(db: Knex, config: Pick<Config, 'dialect' | 'schema'>) {
+    this.queries = new DirectoryQueries(db, config);
+  }
+
   /** Fails when a view or one of its columns is missing. */
   async checkViews(): Promise<void> {
-    for (const key of Object.keys(VIEWS) as (keyof typeof VIEWS)[]) {
-      await this.db.select(VIEW_COLUMNS[key]).from(this.view(VIEWS[key])).whereRaw('1 = 0');
-    }
+    for (const key of Object.keys(VIEWS) as (keyof typeof VIEWS)[]) await this.queries.viewCheck(key);
   }
 
   allUsers(): Promise<UserRow[]> {
-    return this.db.select(USER_COLUMNS).from(this.view(VIEWS.users)).orderBy('username');
+    return this.queries.allUsers();
   }
 
   async allGroupNames(): Promise<unknown[]> {
-    const rows: { group_name: unknown }[] = await this.db
-      .select('group_name')
-      .from(this.view(VIEWS.groups))
-      .orderBy('group_name');
+    const rows: { group_name: unknown }[] = await this.queries.allGroups();
     return rows.map((row) => row.group_name);
   }
 
   /** Every papercut_users row whose username matches, ignoring case. */
-  findUsers(username: string): Promise<UserRow[]> {
-    return this.db
-      .select(USER_COLUMNS)
-      .from(this.view(VIEWS.users))
-      .where(this.ci.equalsValue(this.db, 'username', username));
+  async findUsers(username: string): Promise<UserRow[]> {
+    const rows: UserRow[] = await this.queries.users(username);
+    return rows.filter((row) => sameName(row.username, username));
   }
 
   async groupExists(group: string): Promise<boolean> {
-    const row = await this.db
-      .first(this.db.raw('1 as found'))
-      .from(this.view(VIEWS.groups))
-      .where(this.ci.equalsValue(this.db, 'group_name', group));
-    return row !== undefined;
+    const rows: { group_name: string | null }[] = await this.queries.groups(group);
+    return rows.some((row) => sameName(row.group_name, group));
   }
 
   /** The group's members that are also in papercut_users, as user rows. */
-  groupMembers(group: string): Promise<UserRow[]> {
-    return this.db
-      .select(USER_COLUMNS.map((column) => `u.${column}`))
-      .from(this.view(VIEWS.groupMembers, 'm'))
-      .join(this.view(VIEWS.users, 'u'), (join) => join.on(this.ci.equalsColumn(this.db, 'u.username', 'm.username')))
-      .where(this.ci.equalsValue(this.db, 'm.group_name', group))
-      .orderBy('u.username');
+  async groupMembers(group: string): Promise<UserRow[]> {
+    return this.exactMembers(await this.queries.members(group), group);
   }
 
   async isMember(group: string, username: string): Promise<boolean> {
-    const row = await this.db
-      .first(this.db.raw('1 as found'))
-      .from(this.view(VIEWS.groupMembers, 'm'))
-      .join(this.view(VIEWS.users, 'u'), (join) => join.on(this.ci.equalsColumn(this.db, 'u.username', 'm.username')))
-      .where(this.ci.equalsValue(this.db, 'm.group_name', group))
-      .andWhere(this.ci.equalsValue(this.db, 'u.username', username));
-    return row !== undefined;
+    const rows = this.exactMembers(await this.queries.members(group, username), group);
+    return rows.some((row) => sameName(row.username, username));
   }
 
   /** Every credential row whose username matches, ignoring case. */
-  credentials(username: string): Promise<CredentialRow[]> {
-    return this.db
-      .select(VIEW_COLUMNS.credentials)
-      .from(this.view(VIEWS.credentials))
-      .where(this.ci.equalsValue(this.db, 'username', username));
+  async credentials(username: string): Promise<CredentialRow[]> {
+    const rows: CredentialRow[] = await this.queries.credentials(username);
+    return rows.filter((row) => sameName(row.username, username));
+  }
+
+  private exactMembers(rows: MemberRow[], group: string): UserRow[] {
+    return rows.filter(
+      (row) => sameName(row.member_group, group) && row.member_name !== null && sameName(row.username, row.member_name),
+    );
   }
 }

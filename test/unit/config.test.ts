@@ -44,7 +44,24 @@ describe('resolveConfig', () => {
       demo: true,
       migrationsDir: join(ROOT, 'mapping'),
       configFile: undefined,
+      connectTimeoutMs: 5_000,
+      statementTimeoutMs: 30_000,
     });
+  });
+
+  it('takes timeouts in seconds and refuses nonsense', () => {
+    const config = resolveConfig(sources({ BRIDGE_CONNECT_TIMEOUT: '2.5', BRIDGE_STATEMENT_TIMEOUT: '10' }));
+    expect([config.connectTimeoutMs, config.statementTimeoutMs]).toEqual([2_500, 10_000]);
+    for (const bad of ['0', '-1', 'soon', '1e3', '7200']) {
+      expect(configFailure(sources({ BRIDGE_CONNECT_TIMEOUT: bad })).message).toContain('BRIDGE_CONNECT_TIMEOUT');
+    }
+  });
+
+  it('refuses a schema for sqlite', () => {
+    const error = configFailure(
+      sources({ BRIDGE_DB_CLIENT: 'sqlite', BRIDGE_DB_URL: 'erp.sqlite', BRIDGE_DB_SCHEMA: 'erp' }),
+    );
+    expect(error.message).toContain('BRIDGE_DB_SCHEMA does not apply to sqlite');
   });
 
   it('reads the settings from the environment', () => {
