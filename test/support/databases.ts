@@ -1,0 +1,106 @@
+// A fresh database per test file on every dialect in play, dropped afterwards.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { knex, type Knex } from 'knex';
+import { inject } from 'vitest';
+import { resolveConfig } from '../../bridge/config';
+import { knexConfig } from '../../bridge/db/connect';
+import type { Dialect } from '../../bridge/db/dialect';
+import { Log } from '../../bridge/log';
+import { callBridge } from '../conformance/spawn-bridge';
+import type { ServerDialect } from './servers';
+
+export interface DialectUnderTest {
+  dialect: Dialect;
+  /** Why this dialect is skipped here, if it is. */
+  skip?: string;
+}
+
+/** SQLite always; each server dialect when a server was found (see global-setup.ts). */
+export function dialectsUnderTest(only?: readonly Dialect[]): DialectUnderTest[] {
+  const servers = inject('servers');
+  const all: DialectUnderTest[] = [
+    { dialect: 'sqlite' },
+    ...(Object.keys(servers) as ServerDialect[]).map((dialect) => {
+      const server = servers[dialect];
+      return 'skip' in server ? { dialect, skip: server.skip } : { dialect };
+    }),
+  ];
+  return only ? all.filter(({ dialect }) => only.includes(dialect)) : all;
+}
+
+/** The bridge's settings for a database. */
+export type BridgeEnv = Record<string, string>;
+
+export interface TestDatabase {
+  dialect: Dialect;
+  env: BridgeEnv;
+  /** A Knex connection with the same settings the bridge uses. */
+  connect(): Knex;
+  drop(): Promise<void>;
+}
+
+const SILENT = new Log({ write: () => true } as never);
+
+export function connectWith(env: BridgeEnv): Knex {
+  const config = resolveConfig({ env, readFile: () => undefined });
+  return knex(knexConfig(config, SILENT, { readOnly: false }));
+}
+
+/** The SQL that creates and drops a database on each server. */
+const DATABASE_SQL: Record<ServerDialect, { create: (name: string) => string; drop: (name: string) => string }> = {
+  pg: {
+    create: (name) => `create database "${name}"`,
+    drop: (name) => `drop database if exists "${name}" with (force)`,
+  },
+  mysql: {
+    create: (name) => `create database \`${name}\` character set utf8mb4 collate utf8mb4_unicode_ci`,
+    drop: (name) => `drop database if exists \`${name}\``,
+  },
+  mssql: {
+    create: (name) => `create database [${name}]`,
+    drop: (name) =>
+      `if db_id('${name}') is not null begin alter database [${name}] set single_user with rollback immediate; drop database [${name}] end`,
+  },
+};
+
+/** An empty database of the dialect; for SQLite a new file under `dir`. */
+export async function createDatabase(dialect: Dialect, dir: string): Promise<TestDatabase> {
+  const name = `bridge_test_${randomBytes(6).toString('hex')}`;
+  if (dialect === 'sqlite') {
+    const env = { BRIDGE_DB_CLIENT: 'sqlite', BRIDGE_DB_URL: join(dir, `${name}.sqlite`) };
+    return { dialect, env, connect: () => connectWith(env), drop: async () => {} };
+  }
+  const server = inject('servers')[dialect];
+  if ('skip' in server) throw new Error(`${dialect} is not available: ${server.skip}`);
+  const adminEnv = { BRIDGE_DB_CLIENT: dialect, BRIDGE_DB_URL: server.url };
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  const env = { BRIDGE_DB_CLIENT: dialect, BRIDGE_DB_URL: url.toString() };
+  const admin = connectWith(adminEnv);
+  try {
+    await admin.raw(DATABASE_SQL[dialect].create(name));
+  } finally {
+    await admin.destroy();
+  }
+  const drop = async () => {
+    const again = connectWith(adminEnv);
+    try {
+      await again.raw(DATABASE_SQL[dialect].drop(name));
+    } finally {
+      await again.destroy();
+    }
+  };
+  return { dialect, env, connect: () => connectWith(env), drop };
+}
+
+/** A fresh database holding the demo ERP, made by the built program. */
+export async function createDemoDatabase(dialect: Dialect, dir: string): Promise<TestDatabase> {
+  const database = await createDatabase(dialect, dir);
+  const result = await callBridge(['demo'], { env: database.env, cwd: dir });
+  if (result.status !== 0) {
+    await database.drop();
+    throw new Error(`demo setup on ${dialect} failed: ${result.stderr}`);
+  }
+  return database;
+}
