@@ -1,11 +1,12 @@
 import yargs from 'yargs';
 import { resolveConfig } from '../config';
 import { usageError } from '../errors';
-import { writeAll, type Io } from '../io';
+import { readStdinLines, writeAll, type Io } from '../io';
 import type { Log } from '../log';
 import type { Env } from '../run';
 import { createDemo } from './demo';
 import { makeMigration, migrate, type MigrateAction } from './migrate';
+import { createReader } from './reader';
 
 interface AdminContext {
   log: Log;
@@ -52,6 +53,15 @@ export async function runAdmin(argv: readonly string[], { log, io, env }: AdminC
       (y) => y.option('file', { type: 'string', describe: 'create it in this new SQLite file instead' }),
       async ({ file }) => {
         lines.push(`demo ERP created in ${await createDemo(log, env, file)}`);
+      },
+    )
+    .command(
+      'create-reader <name>',
+      'create a login that may SELECT the four views and nothing else (its password on stdin)',
+      (y) => y.positional('name', { type: 'string', demandOption: true }),
+      async ({ name }) => {
+        const [password = ''] = await readStdinLines(io.stdin, { lines: 1, maxBytes: 1024, timeoutMs: 60_000 });
+        lines.push(await createReader(config(), log, name, password));
       },
     )
     .demandCommand(1, 'name a command')
