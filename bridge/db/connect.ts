@@ -53,16 +53,35 @@ export async function withDb<T>(
   }
 }
 
+/** Error codes that mean the database could not be reached or let us in,
+ * or dropped us: the network's, SQLite's, tedious's, MySQL's and PostgreSQL's
+ * (SQLSTATE class 08 and 57P, logins and unknown databases). */
 const UNAVAILABLE_CODES = new Set([
-  'SQLITE_CANTOPEN',
-  'SQLITE_BUSY',
-  'SQLITE_NOTADB',
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',
   'ENOTFOUND',
   'EHOSTUNREACH',
+  'EPIPE',
+  'SQLITE_CANTOPEN',
+  'SQLITE_BUSY',
+  'SQLITE_NOTADB',
+  'ESOCKET',
+  'ETIMEOUT',
+  'ELOGIN',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_ACCESS_DENIED_ERROR',
+  'ER_DBACCESS_DENIED_ERROR',
+  'ER_BAD_DB_ERROR',
+  'ER_CON_COUNT_ERROR',
+  'ER_STATEMENT_TIMEOUT',
+  '28000',
+  '28P01',
+  '3D000',
+  '53300',
 ]);
+
+const isUnavailableCode = (code: string) => UNAVAILABLE_CODES.has(code) || /^(08|57P)/.test(code);
 
 /** Tells "the database is not there" from "the database answered wrongly". */
 export function classifyDbError(config: Config, error: unknown): BridgeError {
@@ -70,9 +89,11 @@ export function classifyDbError(config: Config, error: unknown): BridgeError {
   const message = typeof err.message === 'string' ? err.message : String(error);
   const where = config.dialect === 'sqlite' ? `the SQLite database ${config.url}` : `the ${config.dialect} database`;
   if (
-    (typeof err.code === 'string' && UNAVAILABLE_CODES.has(err.code)) ||
+    (typeof err.code === 'string' && isUnavailableCode(err.code)) ||
     err.name === 'KnexTimeoutError' ||
-    /timeout|timed out|cannot open database|unable to open database/i.test(message)
+    /timeout|timed out|max_statement_time|max_execution_time|cannot open database|unable to open database|failed to connect/i.test(
+      message,
+    )
   ) {
     return new BridgeError('unavailable', `cannot reach ${where}: ${message}`, { cause: error });
   }
