@@ -15,6 +15,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly' } },
+  },
+  {
     // stdout carries only protocol answers: nothing in bridge/ may print on its own.
     files: ['bridge/**/*.ts'],
     rules: { 'no-console': 'error' },

@@ -12,7 +12,7 @@ const VIEW_NAMES = Object.values(VIEWS);
 /** The statements that create a login allowed to SELECT the four views and
  * nothing else. Views run with their owner's rights, so the reader sees the
  * mapped rows but can never read the ERP's tables. */
-const READER_SQL: Record<
+export const READER_SQL: Record<
   Dialect,
   (db: Knex, role: string, password: string, schema: string | undefined) => Promise<Knex.Raw[]>
 > = {

@@ -10,7 +10,7 @@ const DRIVER_PACKAGES: Record<Dialect, string> = {
   sqlite: 'better-sqlite3',
   pg: 'pg',
   mysql: 'mysql2',
-  mssql: 'mssql',
+  mssql: 'tedious',
 };
 
 export function knexConfig(config: Config, log: Log, options: ConnectOptions): Knex.Config {

@@ -1,0 +1,55 @@
+// Each call loads only what it needs: the driver in use, and neither yargs nor
+// the hash library unless the call needs them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { callBridge, scratchDir } from './spawn-bridge';
+
+const scratch = scratchDir();
+afterAll(() => scratch.remove());
+
+const PACKAGES = ['better-sqlite3', 'pg', 'mysql2', 'mssql', 'tedious', 'yargs', 'bcryptjs'];
+
+/** The npm packages a call loaded. */
+async function packagesLoaded(args: string[], env: Record<string, string>, stdin = ''): Promise<string[]> {
+  const report = join(scratch.dir, `modules-${Math.random().toString(36).slice(2)}.txt`);
+  await callBridge(args, {
+    env: {
+      ...env,
+      NODE_OPTIONS: `--require ${join(__dirname, '..', 'support', 'report-modules.cjs')}`,
+      REPORT_MODULES_TO: report,
+    },
+    stdin,
+  });
+  const files = readFileSync(report, 'utf8').split('\n');
+  return PACKAGES.filter((name) => files.some((file) => file.includes(`/node_modules/${name}/`)));
+}
+
+describe('modules loaded per call', () => {
+  it('a SQLite call loads better-sqlite3 and no other driver, nor yargs or bcryptjs', async () => {
+    expect(await packagesLoaded(['-', 'all-users'], {})).toEqual(['better-sqlite3']);
+  });
+
+  it('a PostgreSQL call loads pg only', async () => {
+    const env = { BRIDGE_DB_CLIENT: 'pg', BRIDGE_DB_URL: 'postgres://nobody@127.0.0.1:1/none' };
+    expect(await packagesLoaded(['-', 'is-valid'], env)).toEqual(['pg']);
+  });
+
+  it('a MySQL call loads mysql2 only', async () => {
+    const env = { BRIDGE_DB_CLIENT: 'mysql', BRIDGE_DB_URL: 'mysql://nobody@127.0.0.1:1/none' };
+    expect(await packagesLoaded(['-', 'is-valid'], env)).toEqual(['mysql2']);
+  });
+
+  it('a SQL Server call loads tedious only', async () => {
+    const env = { BRIDGE_DB_CLIENT: 'mssql', BRIDGE_DB_URL: 'mssql://nobody:pw@127.0.0.1:1/none' };
+    expect(await packagesLoaded(['-', 'is-valid'], env)).toEqual(['tedious']);
+  });
+
+  it('a login loads bcryptjs as well', async () => {
+    expect(await packagesLoaded([], {}, 'jsmith\npapercut-demo\n')).toEqual(['better-sqlite3', 'bcryptjs']);
+  });
+
+  it('only the admin commands load yargs', async () => {
+    expect(await packagesLoaded(['migrate', 'status'], {})).toContain('yargs');
+  });
+});

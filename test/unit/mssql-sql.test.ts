@@ -1,0 +1,128 @@
+// SQL Server cannot run here: check the SQL Knex compiles for it, and the
+// connection settings, without a server. The conformance suite runs against a
+// real SQL Server through testcontainers where a container runtime exists.
+import { knex, type Knex } from 'knex';
+import { describe, expect, it } from 'vitest';
+import { READER_SQL } from '../../bridge/admin/reader';
+import { DEFAULT_TIMEOUTS, type Config } from '../../bridge/config';
+import { knexConfig } from '../../bridge/db/connect';
+import { DirectoryQueries } from '../../bridge/db/queries';
+import { readViewStatements } from '../../bridge/db/view-sql';
+import { Log } from '../../bridge/log';
+import * as demoSchema from '../../migrations/demo-erp/20261126000000_demo_erp_schema';
+import * as demoViews from '../../migrations/views/20261126000100_papercut_views';
+
+const mssql = () => knex({ client: 'mssql' });
+
+/** A Knex for SQL Server that records the statements it would send. */
+function recordingKnex(): { db: Knex; statements: string[] } {
+  const db = mssql();
+  const statements: string[] = [];
+  const client = db.client as unknown as Record<string, unknown>;
+  client.acquireConnection = async () => ({});
+  client.releaseConnection = async () => {};
+  client._query = async (_connection: unknown, query: { sql: string }) => {
+    statements.push(query.sql);
+    return { ...query, response: [[], 0] };
+  };
+  client.processResponse = () => [];
+  return { db, statements };
+}
+
+describe('the queries, compiled for SQL Server', () => {
+  const queries = new DirectoryQueries(mssql(), { dialect: 'mssql', schema: 'papercut' });
+
+  it('qualify the views with the schema and order by code point', () => {
+    const { sql } = queries.allUsers().toSQL();
+    expect(sql).toMatch(/^select \[username\], \[full_name\], .*\[pin\] from \[papercut\]\.\[papercut_users\]/);
+    expect(sql).toContain('order by [username] collate Latin1_General_100_BIN2');
+  });
+
+  it('compare names through the column collation, with bound values', () => {
+    const { sql, bindings } = queries.members('Finance', 'jsmith').toSQL();
+    expect(sql).toContain('from [papercut].[papercut_group_members] as [m]');
+    expect(sql).toContain('inner join [papercut].[papercut_users] as [u] on [u].[username] = [m].[username]');
+    expect(sql).toContain('where [m].[group_name] = ? and [u].[username] = ?');
+    expect(sql).not.toMatch(/lower\(/i);
+    expect(bindings).toEqual(['Finance', 'jsmith']);
+  });
+
+  it('check each view with a query that returns no rows', () => {
+    expect(queries.viewCheck('credentials').toSQL().sql).toBe(
+      'select [username], [password_hash], [password_salt], [password_scheme] from [papercut].[papercut_credentials] where 1 = 0',
+    );
+  });
+});
+
+describe('the connection settings for SQL Server', () => {
+  const config = (url: string): Config => ({
+    dialect: 'mssql',
+    url,
+    schema: undefined,
+    demo: false,
+    migrationsDir: '/tmp',
+    configFile: undefined,
+    ...DEFAULT_TIMEOUTS,
+  });
+  const silent = new Log({ write: () => true } as never);
+
+  it('encrypts and verifies by default, with the timeouts and a pool of one', () => {
+    const settings = knexConfig(config('mssql://app:p%40ss@sql01:1444/erp'), silent, { readOnly: true });
+    expect(settings.connection).toEqual({
+      server: 'sql01',
+      port: 1444,
+      user: 'app',
+      password: 'p@ss',
+      database: 'erp',
+      connectionTimeout: 5_000,
+      requestTimeout: 30_000,
+      options: { encrypt: true, trustServerCertificate: false, instanceName: undefined },
+    });
+    expect(settings.pool).toMatchObject({ min: 0, max: 1 });
+    expect(settings.acquireConnectionTimeout).toBeLessThan(60_000);
+  });
+
+  it('passes TLS choices and a named instance through, and refuses unknown parameters', () => {
+    const url = 'mssql://app:pw@sql01/erp?encrypt=false&trustServerCertificate=true&instanceName=ERP';
+    const connection = knexConfig(config(url), silent, { readOnly: true }).connection as { options: object };
+    expect(connection.options).toEqual({ encrypt: false, trustServerCertificate: true, instanceName: 'ERP' });
+    expect(() => knexConfig(config('mssql://app:pw@sql01/erp?encrypt=maybe'), silent, { readOnly: true })).toThrow(
+      /encrypt in BRIDGE_DB_URL must be true or false/,
+    );
+    expect(() => knexConfig(config('mssql://app:pw@sql01/erp?ssl=1'), silent, { readOnly: true })).toThrow(
+      /unknown parameter 'ssl'/,
+    );
+  });
+});
+
+describe('the demo ERP and its views, compiled for SQL Server', () => {
+  it('creates the tables with a case-insensitive, indexed login column', async () => {
+    const { db, statements } = recordingKnex();
+    await demoSchema.up(db);
+    const employees = statements.find((sql) => sql.startsWith('CREATE TABLE [hr_employees]'));
+    expect(employees).toContain('[login_name] nvarchar(100) COLLATE Latin1_General_100_CI_AS not null');
+    expect(statements).toContain('CREATE INDEX hr_employees_login_name_idx ON hr_employees (login_name)');
+  });
+
+  it('sends each CREATE VIEW alone, as SQL Server requires', async () => {
+    const { db, statements } = recordingKnex();
+    await demoViews.up(db);
+    expect(statements).toEqual(readViewStatements('mssql').map((view) => view.sql));
+    for (const sql of statements) expect(sql.match(/\bcreate view\b/gi)).toHaveLength(1);
+  });
+});
+
+describe('the read-only login, compiled for SQL Server', () => {
+  it('creates a login and a user, grants SELECT on the four views only, and escapes the password', async () => {
+    const db = mssql();
+    const statements = (await READER_SQL.mssql(db, 'pc_reader', "it's-a-long-secret", 'papercut')).map(String);
+    expect(statements).toEqual([
+      "create login [pc_reader] with password = N'it''s-a-long-secret', check_policy = on",
+      'create user [pc_reader] for login [pc_reader]',
+      'grant select on [papercut].[papercut_users] to [pc_reader]',
+      'grant select on [papercut].[papercut_groups] to [pc_reader]',
+      'grant select on [papercut].[papercut_group_members] to [pc_reader]',
+      'grant select on [papercut].[papercut_credentials] to [pc_reader]',
+    ]);
+  });
+});
