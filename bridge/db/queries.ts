@@ -1,52 +1,8 @@
 import type { Knex } from 'knex';
 import type { Config } from '../config';
 import { nameKey } from '../protocol/format';
-import type { Dialect } from './dialect';
-import { SQLITE_FOLD_FUNCTION } from './drivers';
+import { DIALECT_SQL, type DialectSql } from './dialect-sql';
 import { USER_COLUMNS, VIEW_COLUMNS, VIEWS, type UserRow } from './views';
-
-/** How each dialect finds names case-insensitively with an index, and orders
- * them the same way everywhere. The SQL may return more than the exact
- * matches (MySQL's `_ci` collations also ignore accents and trailing spaces);
- * `Directory` keeps only names equal under `nameKey`. */
-interface DialectSql {
-  equalsValue(db: Knex, column: string, value: string): Knex.Raw;
-  equalsColumn(db: Knex, left: string, right: string): Knex.Raw;
-  /** Code-point order, identical on every dialect, so answers are byte-identical. */
-  binaryOrder(db: Knex, column: string): Knex.Raw;
-}
-
-const isAscii = (text: string) => /^[\x00-\x7f]*$/.test(text);
-
-export const DIALECT_SQL: Record<Dialect, DialectSql> = {
-  // NOCASE can use a NOCASE index but folds ASCII only; a name with other
-  // letters (Øyvind) is compared through a Unicode fold instead, without index.
-  sqlite: {
-    equalsValue: (db, column, value) =>
-      isAscii(value)
-        ? db.raw('?? = ? collate nocase', [column, value])
-        : db.raw(`${SQLITE_FOLD_FUNCTION}(??) = ?`, [column, value.toLowerCase()]),
-    equalsColumn: (db, left, right) => db.raw('?? = ?? collate nocase', [left, right]),
-    binaryOrder: (db, column) => db.raw('?? collate binary', [column]),
-  },
-  // Served by an expression index on lower(login) under the view.
-  pg: {
-    equalsValue: (db, column, value) => db.raw('lower(??) = lower(?)', [column, value]),
-    equalsColumn: (db, left, right) => db.raw('lower(??) = lower(??)', [left, right]),
-    binaryOrder: (db, column) => db.raw('?? collate "C"', [column]),
-  },
-  // The login column's own case-insensitive collation does the work.
-  mysql: {
-    equalsValue: (db, column, value) => db.raw('?? = ?', [column, value]),
-    equalsColumn: (db, left, right) => db.raw('?? = ??', [left, right]),
-    binaryOrder: (db, column) => db.raw('binary ??', [column]),
-  },
-  mssql: {
-    equalsValue: (db, column, value) => db.raw('?? = ?', [column, value]),
-    equalsColumn: (db, left, right) => db.raw('?? = ??', [left, right]),
-    binaryOrder: (db, column) => db.raw('?? collate Latin1_General_100_BIN2', [column]),
-  },
-};
 
 export interface CredentialRow {
   username: string | null;
