@@ -2,13 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { knex, type Knex } from 'knex';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { resolveConfig } from '../../bridge/config';
 import { knexConfig } from '../../bridge/db/connect';
 import type { Dialect } from '../../bridge/db/dialect';
-import { Log } from '../../bridge/log';
-import { callBridge } from '../conformance/spawn-bridge';
+import { callBridge, scratchDir } from '../conformance/spawn-bridge';
 import type { ServerDialect } from './servers';
+import { SILENT_LOG } from './settings';
 
 export interface DialectUnderTest {
   dialect: Dialect;
@@ -40,11 +40,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const SILENT = new Log({ write: () => true } as never);
-
 export function connectWith(env: BridgeEnv): Knex {
   const config = resolveConfig({ env, readFile: () => undefined });
-  return knex(knexConfig(config, SILENT, { readOnly: false }));
+  return knex(knexConfig(config, SILENT_LOG, { readOnly: false }));
 }
 
 /** The SQL that creates and drops a database on each server. */
@@ -103,4 +101,29 @@ export async function createDemoDatabase(dialect: Dialect, dir: string): Promise
     throw new Error(`demo setup on ${dialect} failed: ${result.stderr}`);
   }
   return database;
+}
+
+/** Declares `suite` once per dialect in play, skipped with its reason where the dialect is not. */
+export function forEachDialect(only: readonly Dialect[] | undefined, suite: (dialect: Dialect) => void): void {
+  for (const { dialect, skip } of dialectsUnderTest(only)) {
+    describe.skipIf(skip)(`${dialect}${skip ? ` (skipped: ${skip})` : ''}`, () => suite(dialect));
+  }
+}
+
+/** A fresh demo ERP of the dialect for the enclosing suite, and a scratch folder. */
+export function useDemoDatabase(dialect: Dialect): { env: () => BridgeEnv; database: () => TestDatabase; dir: string } {
+  const scratch = scratchDir();
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createDemoDatabase(dialect, scratch.dir);
+  });
+  afterAll(async () => {
+    await database?.drop();
+    scratch.remove();
+  });
+  const current = () => {
+    if (!database) throw new Error('the demo database is not ready');
+    return database;
+  };
+  return { env: () => current().env, database: current, dir: scratch.dir };
 }

@@ -2,24 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TIMEOUTS, type Config } from '../../bridge/config';
+import type { Config } from '../../bridge/config';
 import { knexConfig } from '../../bridge/db/connect';
-import type { Dialect } from '../../bridge/db/dialect';
 import { BridgeError } from '../../bridge/errors';
-import { Log } from '../../bridge/log';
+import { SILENT_LOG, testConfig } from '../support/settings';
 
-const silent = new Log({ write: () => true } as never);
-const config = (dialect: Dialect, url: string, extra: Partial<Config> = {}): Config => ({
-  dialect,
-  url,
-  schema: undefined,
-  demo: false,
-  migrationsDir: '/tmp',
-  configFile: undefined,
-  ...DEFAULT_TIMEOUTS,
-  ...extra,
-});
-const settings = (c: Config) => knexConfig(c, silent, { readOnly: true });
+const config = testConfig;
+const settings = (c: Config) => knexConfig(c, SILENT_LOG, { readOnly: true });
 const dir = mkdtempSync(join(tmpdir(), 'bridge-drivers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

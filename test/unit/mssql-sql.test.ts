@@ -4,11 +4,10 @@
 import { knex, type Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
 import { READER_SQL } from '../../bridge/admin/reader';
-import { DEFAULT_TIMEOUTS, type Config } from '../../bridge/config';
 import { knexConfig } from '../../bridge/db/connect';
 import { DirectoryQueries } from '../../bridge/db/queries';
 import { readViewStatements } from '../../bridge/db/view-sql';
-import { Log } from '../../bridge/log';
+import { SILENT_LOG, testConfig } from '../support/settings';
 import * as demoSchema from '../../migrations/demo-erp/20261126000000_demo_erp_schema';
 import * as demoViews from '../../migrations/views/20261126000100_papercut_views';
 
@@ -55,19 +54,10 @@ describe('the queries, compiled for SQL Server', () => {
 });
 
 describe('the connection settings for SQL Server', () => {
-  const config = (url: string): Config => ({
-    dialect: 'mssql',
-    url,
-    schema: undefined,
-    demo: false,
-    migrationsDir: '/tmp',
-    configFile: undefined,
-    ...DEFAULT_TIMEOUTS,
-  });
-  const silent = new Log({ write: () => true } as never);
+  const config = (url: string) => testConfig('mssql', url);
 
   it('encrypts and verifies by default, with the timeouts and a pool of one', () => {
-    const settings = knexConfig(config('mssql://app:p%40ss@sql01:1444/erp'), silent, { readOnly: true });
+    const settings = knexConfig(config('mssql://app:p%40ss@sql01:1444/erp'), SILENT_LOG, { readOnly: true });
     expect(settings.connection).toEqual({
       server: 'sql01',
       port: 1444,
@@ -84,12 +74,12 @@ describe('the connection settings for SQL Server', () => {
 
   it('passes TLS choices and a named instance through, and refuses unknown parameters', () => {
     const url = 'mssql://app:pw@sql01/erp?encrypt=false&trustServerCertificate=true&instanceName=ERP';
-    const connection = knexConfig(config(url), silent, { readOnly: true }).connection as { options: object };
+    const connection = knexConfig(config(url), SILENT_LOG, { readOnly: true }).connection as { options: object };
     expect(connection.options).toEqual({ encrypt: false, trustServerCertificate: true, instanceName: 'ERP' });
-    expect(() => knexConfig(config('mssql://app:pw@sql01/erp?encrypt=maybe'), silent, { readOnly: true })).toThrow(
+    expect(() => knexConfig(config('mssql://app:pw@sql01/erp?encrypt=maybe'), SILENT_LOG, { readOnly: true })).toThrow(
       /encrypt in BRIDGE_DB_URL must be true or false/,
     );
-    expect(() => knexConfig(config('mssql://app:pw@sql01/erp?ssl=1'), silent, { readOnly: true })).toThrow(
+    expect(() => knexConfig(config('mssql://app:pw@sql01/erp?ssl=1'), SILENT_LOG, { readOnly: true })).toThrow(
       /unknown parameter 'ssl'/,
     );
   });
