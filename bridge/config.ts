@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
 import { DIALECTS, isDialect, type Dialect } from './db/dialect';
@@ -14,6 +14,9 @@ export const SETTINGS = [
   'BRIDGE_MIGRATIONS_DIR',
   'BRIDGE_CONNECT_TIMEOUT',
   'BRIDGE_STATEMENT_TIMEOUT',
+  'BRIDGE_ALLOW_WEAK_HASHES',
+  'BRIDGE_ALIAS_LOGIN',
+  'BRIDGE_LOG_FILE',
 ] as const;
 type Setting = (typeof SETTINGS)[number];
 /** Names the config file elsewhere; only read from the environment. */
@@ -33,6 +36,12 @@ export interface Config {
   /** How long to wait for a connection, and for one statement. */
   readonly connectTimeoutMs: number;
   readonly statementTimeoutMs: number;
+  /** Accept logins against weak hashes (plaintext, single digests, md5-crypt …). */
+  readonly allowWeakHashes: boolean;
+  /** Accept a user's alias as login name, answering with the canonical username. */
+  readonly aliasLogin: boolean;
+  /** The audit log: one JSON line per call. */
+  readonly logFile: string;
 }
 
 /** Defaults short enough that a dead database never keeps a login waiting. */
@@ -74,6 +83,9 @@ export function resolveConfig(sources: ConfigSources): Config {
     configFile: fileSettings ? configFile : undefined,
     connectTimeoutMs: seconds('BRIDGE_CONNECT_TIMEOUT', setting, DEFAULT_TIMEOUTS.connectTimeoutMs, problems),
     statementTimeoutMs: seconds('BRIDGE_STATEMENT_TIMEOUT', setting, DEFAULT_TIMEOUTS.statementTimeoutMs, problems),
+    allowWeakHashes: flag('BRIDGE_ALLOW_WEAK_HASHES', setting, problems),
+    aliasLogin: flag('BRIDGE_ALIAS_LOGIN', setting, problems),
+    logFile: resolve(root, setting('BRIDGE_LOG_FILE') ?? join('logs', 'papercut-bridge.log')),
   };
 
   if (client === undefined && url === undefined && schema === undefined) {
@@ -99,6 +111,15 @@ export function resolveConfig(sources: ConfigSources): Config {
 
   if (problems.length || !dialect || resolvedUrl === undefined) throw configError(problems.join('; '));
   return Object.freeze({ dialect, url: resolvedUrl, schema, demo: false, ...common });
+}
+
+/** A yes/no setting: 1, true or yes; 0, false or no; unset is no. */
+function flag(name: Setting, setting: (name: Setting) => string | undefined, problems: string[]): boolean {
+  const text = setting(name)?.toLowerCase();
+  if (text === undefined || ['0', 'false', 'no'].includes(text)) return false;
+  if (['1', 'true', 'yes'].includes(text)) return true;
+  problems.push(`${name} must be 1 or 0, not '${text}'`);
+  return false;
 }
 
 /** A timeout given in seconds (decimals allowed), as milliseconds. */

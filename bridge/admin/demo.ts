@@ -1,12 +1,11 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Knex } from 'knex';
-import { DEFAULT_TIMEOUTS, resolveConfig, type Config } from '../config';
+import { resolveConfig, type Config } from '../config';
 import { listRelations } from '../db/catalog';
 import { withDb } from '../db/connect';
 import { usageError } from '../errors';
 import type { Log } from '../log';
-import { paths } from '../paths';
 import type { Env } from '../run';
 import { migratorConfig } from './migrate';
 
@@ -36,15 +35,8 @@ export async function createDemo(log: Log, env: Env, file?: string): Promise<str
 }
 
 function demoFile(file: string): Config {
-  return {
-    dialect: 'sqlite',
-    url: file,
-    schema: undefined,
-    demo: true,
-    migrationsDir: paths.defaultMappingDir,
-    configFile: undefined,
-    ...DEFAULT_TIMEOUTS,
-  };
+  const settings = { BRIDGE_DB_CLIENT: 'sqlite', BRIDGE_DB_URL: file };
+  return { ...resolveConfig({ env: settings, readFile: () => undefined }), demo: true };
 }
 
 async function fill(log: Log, config: Config, where: string, check?: (db: Knex) => Promise<void>): Promise<string> {

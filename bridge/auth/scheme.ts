@@ -1,11 +1,24 @@
-/** The outcome of checking a password: an answer, never an exception. */
-export type VerifyOutcome = 'match' | 'mismatch' | 'malformed' | 'unknown-scheme';
+/** What a scheme says of a password against a stored hash: an answer, never an exception. */
+export type SchemeOutcome = 'match' | 'mismatch' | 'malformed';
 
-/** One family of stored password hashes. */
+/** A hash's parameters, as `papercut-bridge hash identify` shows them. */
+export type SchemeParams = Readonly<Record<string, string | number>>;
+
+/** One kind of stored password hash. */
 export interface PasswordScheme {
   /** The name a view may give in `password_scheme`. */
   readonly name: string;
-  /** True when a stored hash has this scheme's own form. */
+  /** True when the scheme is recognised from the hash's own form; false when
+   * the view must name it (bare hex, base64 blobs). */
+  readonly byForm: boolean;
+  /** True when a stored hash has this scheme's own form (a cheap prefix test). */
   recognises(hash: string): boolean;
-  verify(password: string, hash: string, salt: string | null): Promise<VerifyOutcome>;
+  /** Too weak to trust unless the operator allows weak hashes. */
+  isWeak(hash: string): boolean;
+  /** The hash's parameters; undefined when it is malformed. */
+  describe(hash: string, salt: string | null): SchemeParams | undefined;
+  verify(password: string, hash: string, salt: string | null): Promise<SchemeOutcome>;
 }
+
+/** Builds the three answers from a comparison. */
+export const outcome = (matches: boolean): SchemeOutcome => (matches ? 'match' : 'mismatch');

@@ -1,65 +1,108 @@
-import { verifyDummy, verifyPassword } from '../auth/verify';
+import { performance } from 'node:perf_hooks';
+import { writeAudit } from '../audit-log';
+import type { StoredCredential } from '../auth/registry';
+import { spendCheckTime, verifyPassword, type VerifyOutcome } from '../auth/verify';
+import type { CredentialRow } from '../db/queries';
+import { BridgeError } from '../errors';
 import { readStdinLines } from '../io';
 import { sanitize } from '../protocol/format';
 import { withDirectory, type CallContext } from './context';
 import { STDIN_TIMEOUT_MS } from './get-user-details';
-import { pickUser } from './users';
+import { distinctUsers, pickUser } from './users';
 
 const MAX_PASSWORD_BYTES = 4096;
 /** The one line every refused login gets: it never tells whether the user exists. */
 export const AUTH_FAILED = 'invalid username or password';
 
+/** Why a login was refused: for the audit log only, never for stderr. */
+const REFUSALS: Record<Exclude<VerifyOutcome, 'match'>, string> = {
+  mismatch: 'wrong-password',
+  malformed: 'malformed-hash',
+  'unknown-scheme': 'unknown-scheme',
+  'weak-refused': 'weak-scheme-refused (set BRIDGE_ALLOW_WEAK_HASHES=1 to accept)',
+};
+
+interface LoginResult {
+  /** The username as the view spells it, when the password verified. */
+  username?: string;
+  reason?: string;
+  user?: string;
+  scheme?: string;
+}
+
 /** The auth program (no arguments): `username\npassword\n` on stdin; answers
  * `OK\n<username>\n` or `ERROR\n`. Never throws; the caller always exits 0. */
 export async function authenticate(ctx: CallContext): Promise<void> {
-  let username: string | undefined;
+  const started = performance.now();
+  let result: LoginResult;
+  let reported = false;
   try {
-    username = await checkLogin(ctx);
+    result = await checkLogin(ctx);
   } catch (error) {
     // What stopped the check (no database, bad input) reveals nothing about the user.
     ctx.log.failure(error);
-    ctx.out.line('ERROR');
-    return;
+    reported = true;
+    result = { reason: error instanceof BridgeError ? error.code : 'software' };
   }
-  if (username === undefined) {
-    ctx.log.error('auth', AUTH_FAILED);
-    ctx.out.line('ERROR');
-  } else {
+  if (result.username) {
     ctx.out.line('OK');
-    ctx.out.line(username);
+    ctx.out.line(result.username);
+  } else {
+    if (!reported) ctx.log.error('auth', AUTH_FAILED);
+    ctx.out.line('ERROR');
   }
+  writeAudit(ctx.config.logFile, {
+    call: 'auth',
+    outcome: result.username ? 'ok' : 'refused',
+    reason: result.reason,
+    user: result.user,
+    scheme: result.scheme,
+    durationMs: Math.round(performance.now() - started),
+  });
 }
 
-/** The canonical username when the password verifies; undefined otherwise. */
-async function checkLogin(ctx: CallContext): Promise<string | undefined> {
+const toStored = (row: CredentialRow | undefined): StoredCredential | undefined =>
+  row?.password_hash
+    ? { hash: row.password_hash.trim(), salt: row.password_salt, scheme: row.password_scheme }
+    : undefined;
+
+async function checkLogin(ctx: CallContext): Promise<LoginResult> {
   const [login = '', password = ''] = await readStdinLines(ctx.io.stdin, {
     lines: 2,
     maxBytes: 2 * MAX_PASSWORD_BYTES,
     timeoutMs: STDIN_TIMEOUT_MS,
   });
-  if (login === '' || password === '' || Buffer.byteLength(password) > MAX_PASSWORD_BYTES) return undefined;
-
-  // Both queries run for every login, so that a broken view fails the same
-  // way whether or not the user exists.
-  const [users, credentials] = await withDirectory(ctx, async (directory) => [
-    await directory.findUsers(login),
-    await directory.credentials(login),
-  ]);
-  const user = pickUser(users);
-  const username = user ? sanitize(user.username) : undefined;
-  // The credential spelled exactly like the user wins; otherwise there must be just one.
-  const exact = credentials.filter((row) => row.username === user?.username);
-  const credential = exact.length === 1 ? exact[0] : credentials.length === 1 ? credentials[0] : undefined;
-
-  if (!username || !credential?.password_hash) {
-    await verifyDummy(password);
-    return undefined;
+  if (login === '' || password === '' || Buffer.byteLength(password) > MAX_PASSWORD_BYTES) {
+    return { reason: 'empty-or-oversized-input' };
   }
-  const outcome = await verifyPassword(password, {
-    hash: credential.password_hash.trim(),
-    salt: credential.password_salt,
-    scheme: credential.password_scheme,
+
+  // Every login runs the same queries, known user or not, so that neither
+  // their time nor a broken view tells whether the user exists.
+  const { user, credentials, decoy } = await withDirectory(ctx, async (directory) => {
+    const byName = pickUser(await directory.findUsers(login));
+    const byAlias = ctx.config.aliasLogin ? distinctUsers(await directory.findUsersByAlias(login)).users : [];
+    const found = byName ?? (byAlias.length === 1 ? byAlias[0] : undefined);
+    return {
+      user: found,
+      credentials: await directory.credentials(found?.username ?? login),
+      decoy: toStored(await directory.anyCredential()),
+    };
   });
-  if (outcome === 'malformed' || outcome === 'unknown-scheme') await verifyDummy(password);
-  return outcome === 'match' ? username : undefined;
+  if (!user?.username) {
+    await spendCheckTime(password, decoy);
+    return { reason: 'unknown-user' };
+  }
+  const name = sanitize(user.username);
+  // The credential spelled exactly like the user wins; otherwise there must be just one.
+  const exact = credentials.filter((row) => row.username === user.username);
+  const stored = toStored(exact.length === 1 ? exact[0] : credentials.length === 1 ? credentials[0] : undefined);
+  if (!stored) {
+    await spendCheckTime(password, decoy);
+    return { reason: credentials.length > 1 ? 'several-credentials' : 'no-credential', user: name };
+  }
+
+  const result = await verifyPassword(password, stored, { allowWeak: ctx.config.allowWeakHashes });
+  if (result.outcome === 'match') return { username: name, user: name, scheme: result.scheme };
+  if (result.outcome !== 'mismatch') await spendCheckTime(password, decoy);
+  return { reason: REFUSALS[result.outcome], user: name, scheme: result.scheme };
 }

@@ -79,6 +79,18 @@ export class DirectoryQueries {
     return query.orderBy(this.sql.binaryOrder(this.db, 'u.username') as never);
   }
 
+  usersByAlias(alias: string): Knex.QueryBuilder {
+    return this.db
+      .select(USER_COLUMNS)
+      .from(this.view(VIEWS.users))
+      .where(this.sql.equalsValue(this.db, 'alias', alias));
+  }
+
+  /** Any one stored hash: what an unknown user's login is timed against. */
+  anyCredential(): Knex.QueryBuilder {
+    return this.db.first(VIEW_COLUMNS.credentials).from(this.view(VIEWS.credentials)).whereNotNull('password_hash');
+  }
+
   credentials(username: string): Knex.QueryBuilder {
     return this.db
       .select(VIEW_COLUMNS.credentials)
@@ -129,6 +141,16 @@ export class Directory {
   async isMember(group: string, username: string): Promise<boolean> {
     const rows = this.exactMembers(await this.queries.members(group, username), group);
     return rows.some((row) => sameName(row.username, username));
+  }
+
+  /** Every papercut_users row whose alias matches, ignoring case. */
+  async findUsersByAlias(alias: string): Promise<UserRow[]> {
+    const rows: UserRow[] = await this.queries.usersByAlias(alias);
+    return rows.filter((row) => sameName(row.alias, alias));
+  }
+
+  async anyCredential(): Promise<CredentialRow | undefined> {
+    return this.queries.anyCredential();
   }
 
   /** Every credential row whose username matches, ignoring case. */

@@ -8,7 +8,7 @@ import { callBridge, scratchDir } from './spawn-bridge';
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
 
-const PACKAGES = ['better-sqlite3', 'pg', 'mysql2', 'mssql', 'tedious', 'yargs', 'bcryptjs'];
+const PACKAGES = ['better-sqlite3', 'pg', 'mysql2', 'tedious', 'yargs', 'bcrypt', '@node-rs/argon2'];
 
 /** The npm packages a call loaded. */
 async function packagesLoaded(args: string[], env: Record<string, string>, stdin = ''): Promise<string[]> {
@@ -26,7 +26,7 @@ async function packagesLoaded(args: string[], env: Record<string, string>, stdin
 }
 
 describe('modules loaded per call', () => {
-  it('a SQLite call loads better-sqlite3 and no other driver, nor yargs or bcryptjs', async () => {
+  it('a SQLite call loads better-sqlite3 and no other driver, nor yargs or a hash library', async () => {
     expect(await packagesLoaded(['-', 'all-users'], {})).toEqual(['better-sqlite3']);
   });
 
@@ -45,8 +45,8 @@ describe('modules loaded per call', () => {
     expect(await packagesLoaded(['-', 'is-valid'], env)).toEqual(['tedious']);
   });
 
-  it('a login loads bcryptjs as well', async () => {
-    expect(await packagesLoaded([], {}, 'jsmith\npapercut-demo\n')).toEqual(['better-sqlite3', 'bcryptjs']);
+  it('a login against bcrypt hashes loads bcrypt as well, not argon2', async () => {
+    expect(await packagesLoaded([], {}, 'jsmith\npapercut-demo\n')).toEqual(['better-sqlite3', 'bcrypt']);
   });
 
   it('only the admin commands load yargs', async () => {

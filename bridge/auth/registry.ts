@@ -1,0 +1,74 @@
+import type { PasswordScheme, SchemeParams } from './scheme';
+import { argon2 } from './schemes/argon2';
+import { aspnetIdentity, aspnetMembership } from './schemes/aspnet';
+import { bcrypt } from './schemes/bcrypt';
+import { idempiere, md5, plaintext, sha1, sha256, sha512 } from './schemes/digests';
+import { djangoArgon2, djangoBcrypt, djangoBcryptSha256, djangoPbkdf2, djangoScrypt } from './schemes/django';
+import { ldapCrypt, ldapDigest, ldapPbkdf2 } from './schemes/ldap';
+import { md5CryptScheme } from './schemes/md5-crypt';
+import { passlibPbkdf2 } from './schemes/passlib-pbkdf2';
+import { drupal7, phpass } from './schemes/phpass';
+import { sapIssha } from './schemes/sap';
+import { sha256Crypt, sha512Crypt } from './schemes/sha-crypt';
+import { wordpress } from './schemes/wordpress';
+
+/** Every scheme, in the order in which a hash's form is tried: forms that
+ * wrap another (WordPress's $wp$2y$…) come before the form they wrap. */
+export const SCHEMES: readonly PasswordScheme[] = Object.freeze([
+  wordpress,
+  bcrypt,
+  argon2,
+  sha512Crypt,
+  sha256Crypt,
+  md5CryptScheme,
+  phpass,
+  drupal7,
+  passlibPbkdf2,
+  djangoPbkdf2,
+  djangoArgon2,
+  djangoBcryptSha256,
+  djangoBcrypt,
+  djangoScrypt,
+  ldapPbkdf2,
+  ldapCrypt,
+  ldapDigest,
+  sapIssha,
+  // Only when the view names them: these forms cannot be told apart by shape.
+  aspnetIdentity,
+  aspnetMembership,
+  idempiere,
+  md5,
+  sha1,
+  sha256,
+  sha512,
+  plaintext,
+]);
+
+export interface StoredCredential {
+  hash: string;
+  salt: string | null;
+  /** The view's password_scheme: NULL means "recognise it from the hash's form". */
+  scheme: string | null;
+}
+
+export interface Identification {
+  scheme: PasswordScheme;
+  /** The hash's parameters; undefined when the hash is malformed for its scheme. */
+  params: SchemeParams | undefined;
+  weak: boolean;
+}
+
+/** Which scheme a stored credential is in: the one named, or the first whose
+ * form matches. Undefined when none; never throws. */
+export function identify(stored: StoredCredential): Identification | undefined {
+  try {
+    const named = stored.scheme?.trim().toLowerCase();
+    const scheme = named
+      ? SCHEMES.find((candidate) => candidate.name === named)
+      : SCHEMES.find((candidate) => candidate.byForm && candidate.recognises(stored.hash));
+    if (!scheme) return undefined;
+    return { scheme, params: scheme.describe(stored.hash, stored.salt), weak: scheme.isWeak(stored.hash) };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,101 @@
+import { createHash, scrypt } from 'node:crypto';
+import { promisify } from 'node:util';
+import { fromBase64, sameBytes } from '../encoding';
+import { outcome, type PasswordScheme, type SchemeOutcome } from '../scheme';
+import { argon2, parseArgon2 } from './argon2';
+import { bcrypt, bcryptMatches } from './bcrypt';
+import { DIGEST_BYTES, pbkdf2Outcome } from './pbkdf2';
+
+// Django's hashers: <algorithm>$<fields>. The salt of pbkdf2 and scrypt is a
+// string, used as its UTF-8 bytes.
+
+const PBKDF2 = /^pbkdf2_(sha256|sha1)\$([1-9]\d{0,9})\$([^$]+)\$([A-Za-z0-9+/]+={0,2})$/;
+
+export const djangoPbkdf2: PasswordScheme = {
+  name: 'django-pbkdf2',
+  byForm: true,
+  recognises: (hash) => hash.startsWith('pbkdf2_sha256$') || hash.startsWith('pbkdf2_sha1$'),
+  isWeak: () => false,
+  describe(hash) {
+    const match = PBKDF2.exec(hash);
+    return match ? { digest: match[1]!, iterations: Number(match[2]) } : undefined;
+  },
+  async verify(password, hash) {
+    const match = PBKDF2.exec(hash);
+    const key = match && fromBase64(match[4]!);
+    const digest = match?.[1] as 'sha256' | 'sha1' | undefined;
+    if (!match || !key || !digest || key.length !== DIGEST_BYTES[digest]) return 'malformed';
+    return pbkdf2Outcome(password, Buffer.from(match[3]!, 'utf8'), Number(match[2]), digest, key);
+  },
+};
+
+// argon2$argon2id$v=19$m=…,t=…,p=…$salt$hash: the PHC string without its first '$'.
+export const djangoArgon2: PasswordScheme = {
+  name: 'django-argon2',
+  byForm: true,
+  recognises: (hash) => hash.startsWith('argon2$'),
+  isWeak: () => false,
+  describe: (hash) => parseArgon2(hash.slice('argon2'.length)),
+  verify: (password, hash) => argon2.verify(password, hash.slice('argon2'.length), null),
+};
+
+// bcrypt_sha256$$2b$…: bcrypt over the lower-case hex SHA-256 of the password.
+export const djangoBcryptSha256: PasswordScheme = {
+  name: 'django-bcrypt-sha256',
+  byForm: true,
+  recognises: (hash) => hash.startsWith('bcrypt_sha256$'),
+  isWeak: () => false,
+  describe: (hash) => bcrypt.describe(hash.slice('bcrypt_sha256$'.length), null),
+  async verify(password, hash) {
+    const prehashed = createHash('sha256').update(password, 'utf8').digest('hex');
+    const matches = await bcryptMatches(prehashed, hash.slice('bcrypt_sha256$'.length));
+    return matches === undefined ? 'malformed' : outcome(matches);
+  },
+};
+
+// bcrypt$$2b$…: plain bcrypt.
+export const djangoBcrypt: PasswordScheme = {
+  name: 'django-bcrypt',
+  byForm: true,
+  recognises: (hash) => hash.startsWith('bcrypt$'),
+  isWeak: () => false,
+  describe: (hash) => bcrypt.describe(hash.slice('bcrypt$'.length), null),
+  verify: (password, hash) => bcrypt.verify(password, hash.slice('bcrypt$'.length), null),
+};
+
+// scrypt$<N>$<salt>$<r>$<p>$<base64 key of 64 bytes> (Django 4.0+).
+const SCRYPT = /^scrypt\$([1-9]\d{0,9})\$([^$]+)\$([1-9]\d{0,3})\$([1-9]\d{0,3})\$([A-Za-z0-9+/]+={0,2})$/;
+const deriveScrypt = promisify(scrypt) as (
+  password: string,
+  salt: string,
+  length: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
+
+function parseScrypt(hash: string) {
+  const match = SCRYPT.exec(hash);
+  if (!match) return undefined;
+  const [n, r, p] = [Number(match[1]), Number(match[3]), Number(match[4])];
+  const key = fromBase64(match[5]!);
+  // N a power of two; at most 1 GiB of memory (128·N·r bytes).
+  if ((n & (n - 1)) !== 0 || n < 2 || 128 * n * r > 2 ** 30 || p > 16 || !key || key.length !== 64) return undefined;
+  return { n, r, p, salt: match[2]!, key };
+}
+
+export const djangoScrypt: PasswordScheme = {
+  name: 'django-scrypt',
+  byForm: true,
+  recognises: (hash) => hash.startsWith('scrypt$'),
+  isWeak: () => false,
+  describe(hash) {
+    const parsed = parseScrypt(hash);
+    return parsed ? { N: parsed.n, r: parsed.r, p: parsed.p } : undefined;
+  },
+  async verify(password, hash): Promise<SchemeOutcome> {
+    const parsed = parseScrypt(hash);
+    if (!parsed) return 'malformed';
+    const { n: N, r, p, salt, key } = parsed;
+    const derived = await deriveScrypt(password, salt, key.length, { N, r, p, maxmem: 256 * N * r + 2 ** 20 });
+    return outcome(sameBytes(derived, key));
+  },
+};
