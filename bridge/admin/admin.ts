@@ -5,6 +5,7 @@ import { readStdinLines, writeAll, type Io } from '../io';
 import type { Log } from '../log';
 import type { Env } from '../run';
 import { createDemo } from './demo';
+import { identifyHash, verifyHash } from './hash-tool';
 import { makeMigration, migrate, type MigrateAction } from './migrate';
 import { createReader } from './reader';
 
@@ -18,6 +19,7 @@ interface AdminContext {
  * PaperCut never calls these; its calls start with `-` (see run.ts). */
 export async function runAdmin(argv: readonly string[], { log, io, env }: AdminContext): Promise<number> {
   const lines: string[] = [];
+  let status = 0;
   const config = () => resolveConfig({ env });
 
   const parser = yargs([...argv])
@@ -64,6 +66,23 @@ export async function runAdmin(argv: readonly string[], { log, io, env }: AdminC
         lines.push(await createReader(config(), log, name, password));
       },
     )
+    .command(
+      'hash <action>',
+      'name the scheme of a stored hash (identify: hash[, salt] on stdin) or check a password against it (verify: hash, password[, salt] on stdin)',
+      (y) =>
+        y
+          .positional('action', { type: 'string', choices: ['identify', 'verify'] as const })
+          .option('scheme', { type: 'string', describe: 'the scheme, as the view would name it in password_scheme' }),
+      async ({ action, scheme }) => {
+        if (action === 'identify') {
+          lines.push(...(await identifyHash(io, scheme)));
+          return;
+        }
+        const result = await verifyHash(io, scheme);
+        lines.push(...result.lines);
+        status = result.status;
+      },
+    )
     .demandCommand(1, 'name a command')
     .strict()
     .help()
@@ -80,7 +99,7 @@ export async function runAdmin(argv: readonly string[], { log, io, env }: AdminC
     });
     // Only --help produces output here; usage mistakes were thrown above.
     await writeAll(io.stdout, help ? `${help}\n` : lines.map((line) => `${line}\n`).join(''));
-    return 0;
+    return status;
   } catch (error) {
     return log.failure(error);
   }

@@ -82,6 +82,17 @@ forEachDialect(undefined, (dialect) => {
       expect(result).toEqual({ stdout: 'OK\nJSmith\n', stderr: '', status: 0 });
     });
 
+    it('accepts a login by alias with BRIDGE_ALIAS_LOGIN=1, answering the canonical username', async () => {
+      const byAlias = { ...demo.env(), BRIDGE_ALIAS_LOGIN: '1' };
+      expect(await login('HSCHMI\npapercut-demo\n', byAlias)).toEqual({
+        stdout: 'OK\nhschmidt\n',
+        stderr: '',
+        status: 0,
+      });
+      expect(await login('hschmi\nwrong\n', byAlias)).toEqual(REFUSED);
+      expect(await login('hschmi\npapercut-demo\n')).toEqual(REFUSED);
+    });
+
     it('never echoes the password', async () => {
       const secret = 'Sup3r-Secret-Passw0rd';
       for (const stdin of [`jsmith\n${secret}\n`, `nobody\n${secret}\n`]) {
