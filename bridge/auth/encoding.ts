@@ -9,18 +9,23 @@ export function sameBytes(a: Buffer, b: Buffer): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** Standard base64, padding optional; undefined for anything else. */
+/** Standard base64 with its padding, as .NET, Django and OpenLDAP write it; undefined for anything else. */
 export function fromBase64(text: string): Buffer | undefined {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
-  const unpadded = text.replace(/=+$/, '');
-  if (unpadded.length % 4 === 1) return undefined;
-  if (text.includes('=') && text.length % 4 !== 0) return undefined;
-  return Buffer.from(unpadded, 'base64');
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
+  return Buffer.from(text, 'base64');
 }
 
-/** passlib's adapted base64: `.` for `+`, no padding. */
+/** Base64 without padding, as PHC strings (Argon2) write it. */
+export function fromUnpaddedBase64(text: string): Buffer | undefined {
+  if (text.length % 4 === 1 || !/^[A-Za-z0-9+/]*$/.test(text)) return undefined;
+  return Buffer.from(text, 'base64');
+}
+
+/** passlib's adapted base64: `.` for `+`, padding optional (OpenLDAP writes none but accepts it). */
 export function fromAb64(text: string): Buffer | undefined {
-  return /^[A-Za-z0-9./]*$/.test(text) ? fromBase64(text.replace(/\./g, '+')) : undefined;
+  return /^[A-Za-z0-9./]*={0,2}$/.test(text)
+    ? fromUnpaddedBase64(text.replace(/=+$/, '').replace(/\./g, '+'))
+    : undefined;
 }
 
 export function fromHex(text: string): Buffer | undefined {

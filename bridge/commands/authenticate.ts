@@ -61,9 +61,15 @@ export async function authenticate(ctx: CallContext): Promise<void> {
   });
 }
 
+/** A credential row as the registry takes it. Trailing spaces go: CHAR
+ * columns pad with them (SQL Server, Oracle-born schemas). */
 const toStored = (row: CredentialRow | undefined): StoredCredential | undefined =>
   row?.password_hash
-    ? { hash: row.password_hash.trim(), salt: row.password_salt, scheme: row.password_scheme }
+    ? {
+        hash: row.password_hash.replace(/ +$/, ''),
+        salt: row.password_salt?.replace(/ +$/, '') ?? null,
+        scheme: row.password_scheme,
+      }
     : undefined;
 
 async function checkLogin(ctx: CallContext): Promise<LoginResult> {

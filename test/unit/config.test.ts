@@ -46,7 +46,21 @@ describe('resolveConfig', () => {
       configFile: undefined,
       connectTimeoutMs: 5_000,
       statementTimeoutMs: 30_000,
+      allowWeakHashes: false,
+      aliasLogin: false,
+      logFile: join(ROOT, 'logs', 'papercut-bridge.log'),
     });
+  });
+
+  it('reads yes/no settings and refuses anything else', () => {
+    const config = resolveConfig(sources({ BRIDGE_ALLOW_WEAK_HASHES: '1', BRIDGE_ALIAS_LOGIN: 'TRUE' }));
+    expect([config.allowWeakHashes, config.aliasLogin]).toEqual([true, true]);
+    expect(resolveConfig(sources({ BRIDGE_ALLOW_WEAK_HASHES: 'no' })).allowWeakHashes).toBe(false);
+    expect(configFailure(sources({ BRIDGE_ALLOW_WEAK_HASHES: 'maybe' })).message).toContain('BRIDGE_ALLOW_WEAK_HASHES');
+  });
+
+  it('resolves the audit log against the installation', () => {
+    expect(resolveConfig(sources({ BRIDGE_LOG_FILE: 'var/audit.log' })).logFile).toBe(join(ROOT, 'var', 'audit.log'));
   });
 
   it('takes timeouts in seconds and refuses nonsense', () => {

@@ -1,4 +1,4 @@
-import { fromBase64 } from '../encoding';
+import { fromUnpaddedBase64 } from '../encoding';
 import { outcome, type PasswordScheme } from '../scheme';
 
 // The PHC string: $argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash>, unpadded base64.
@@ -15,8 +15,8 @@ export function parseArgon2(hash: string) {
   if (params.version !== 16 && params.version !== 19) return undefined;
   if (params.m < 8 * params.p || params.m > MAX_MEMORY_KIB || params.t < 1 || params.t > MAX_PASSES) return undefined;
   if (params.p < 1 || params.p > 255) return undefined;
-  const saltBytes = fromBase64(salt!);
-  const keyBytes = fromBase64(key!);
+  const saltBytes = fromUnpaddedBase64(salt!);
+  const keyBytes = fromUnpaddedBase64(key!);
   if (!saltBytes || saltBytes.length < 8 || !keyBytes || keyBytes.length < 4) return undefined;
   return params;
 }

@@ -9,7 +9,7 @@ import { pbkdf2Outcome, type Digest } from './pbkdf2';
 const V3_PRF: Record<number, Digest> = { 0: 'sha1', 1: 'sha256', 2: 'sha512' };
 
 function parseIdentity(hash: string) {
-  const bytes = fromBase64(hash.trim());
+  const bytes = fromBase64(hash);
   if (!bytes || bytes.length === 0) return undefined;
   if (bytes[0] === 0x00) {
     if (bytes.length !== 1 + 16 + 32) return undefined;
@@ -54,11 +54,10 @@ export const aspnetMembership: PasswordScheme = {
   byForm: false,
   recognises: () => false,
   isWeak: () => true,
-  describe: (hash, salt) =>
-    fromBase64(hash.trim())?.length === 20 && salt && fromBase64(salt.trim()) ? {} : undefined,
+  describe: (hash, salt) => (fromBase64(hash)?.length === 20 && salt && fromBase64(salt) ? {} : undefined),
   async verify(password, hash, salt) {
-    const stored = fromBase64(hash.trim());
-    const saltBytes = salt === null ? undefined : fromBase64(salt.trim());
+    const stored = fromBase64(hash);
+    const saltBytes = salt === null ? undefined : fromBase64(salt);
     if (!stored || stored.length !== 20 || !saltBytes) return 'malformed';
     const computed = createHash('sha1').update(saltBytes).update(Buffer.from(password, 'utf16le')).digest();
     return outcome(sameBytes(computed, stored));

@@ -16,9 +16,9 @@ function singleDigest(algorithm: Algorithm): PasswordScheme {
     recognises: () => false,
     isWeak: () => true,
     describe: (hash, salt) =>
-      fromHex(hash.trim())?.length === LENGTHS[algorithm] ? { salted: salt ? 'yes' : 'no' } : undefined,
+      fromHex(hash)?.length === LENGTHS[algorithm] ? { salted: salt ? 'yes' : 'no' } : undefined,
     async verify(password, hash, salt) {
-      const stored = fromHex(hash.trim());
+      const stored = fromHex(hash);
       if (!stored || stored.length !== LENGTHS[algorithm]) return 'malformed';
       const computed = createHash(algorithm)
         .update(salt ?? '', 'utf8')
@@ -44,10 +44,10 @@ export const idempiere: PasswordScheme = {
   recognises: () => false,
   isWeak: () => false,
   describe: (hash, salt) =>
-    fromHex(hash.trim())?.length === 64 && salt && fromHex(salt.trim()) ? { rounds: IDEMPIERE_ROUNDS + 1 } : undefined,
+    fromHex(hash)?.length === 64 && salt && fromHex(salt) ? { rounds: IDEMPIERE_ROUNDS + 1 } : undefined,
   async verify(password, hash, salt) {
-    const stored = fromHex(hash.trim());
-    const saltBytes = salt === null ? undefined : fromHex(salt.trim());
+    const stored = fromHex(hash);
+    const saltBytes = salt === null ? undefined : fromHex(salt);
     if (!stored || stored.length !== 64 || !saltBytes) return 'malformed';
     let digest = createHash('sha512').update(saltBytes).update(password, 'utf8').digest();
     for (let i = 0; i < IDEMPIERE_ROUNDS; i++) digest = createHash('sha512').update(digest).digest();
@@ -61,8 +61,10 @@ export const plaintext: PasswordScheme = {
   byForm: false,
   recognises: () => false,
   isWeak: () => true,
-  describe: () => ({}),
+  describe: (hash) => (hash === '' ? undefined : {}),
   async verify(password, hash) {
+    // An empty stored password is no password: nobody logs in with it.
+    if (hash === '') return 'malformed';
     return outcome(sameBytes(Buffer.from(password, 'utf8'), Buffer.from(hash, 'utf8')));
   },
 };

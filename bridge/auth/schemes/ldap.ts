@@ -76,6 +76,7 @@ export const ldapCrypt: PasswordScheme = {
 
 /** OpenLDAP's pw-pbkdf2: {PBKDF2-SHA256}<rounds>$<adapted-base64 salt>$<adapted-base64 key>. */
 const PBKDF2_TAGS: Record<string, Digest> = {
+  PBKDF2: 'sha1', // OpenLDAP's alias of PBKDF2-SHA1, and what passlib writes
   'PBKDF2-SHA1': 'sha1',
   'PBKDF2-SHA256': 'sha256',
   'PBKDF2-SHA512': 'sha512',
@@ -84,7 +85,8 @@ const PBKDF2_TAGS: Record<string, Digest> = {
 function parsePbkdf2(hash: string) {
   const tag = tagOf(hash);
   const digest = tag === undefined ? undefined : PBKDF2_TAGS[tag];
-  const match = digest && /^([1-9]\d{0,9})\$([./A-Za-z0-9]+)\$([./A-Za-z0-9]+)$/.exec(hash.slice(tag!.length + 2));
+  const match =
+    digest && /^([1-9]\d{0,9})\$([./A-Za-z0-9]+={0,2})\$([./A-Za-z0-9]+={0,2})$/.exec(hash.slice(tag!.length + 2));
   const salt = match && fromAb64(match[2]!);
   const key = match && fromAb64(match[3]!);
   if (!digest || !match || !salt || !key || key.length !== DIGEST_BYTES[digest]) return undefined;
