@@ -53,7 +53,7 @@ export async function authenticate(ctx: CallContext): Promise<void> {
   }
   writeAudit(ctx.config.logFile, {
     call: 'auth',
-    outcome: result.username ? 'ok' : 'refused',
+    outcome: result.username ? 'ok' : reported ? 'error' : 'refused',
     reason: result.reason,
     user: result.user,
     scheme: result.scheme,
