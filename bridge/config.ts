@@ -17,6 +17,8 @@ export const SETTINGS = [
   'BRIDGE_ALLOW_WEAK_HASHES',
   'BRIDGE_ALIAS_LOGIN',
   'BRIDGE_LOG_FILE',
+  'BRIDGE_STATE_DIR',
+  'BRIDGE_MAX_USER_DROP_PERCENT',
 ] as const;
 type Setting = (typeof SETTINGS)[number];
 /** Names the config file elsewhere; only read from the environment. */
@@ -42,6 +44,10 @@ export interface Config {
   readonly aliasLogin: boolean;
   /** The audit log: one JSON line per call. */
   readonly logFile: string;
+  /** What the mass-deletion guard remembers, and the last all-users answer. */
+  readonly stateDir: string;
+  /** How far the user count may fall against the last successful answer; 100 turns the check off. */
+  readonly maxUserDropPercent: number;
 }
 
 /** Defaults short enough that a dead database never keeps a login waiting. */
@@ -86,6 +92,8 @@ export function resolveConfig(sources: ConfigSources): Config {
     allowWeakHashes: flag('BRIDGE_ALLOW_WEAK_HASHES', setting, problems),
     aliasLogin: flag('BRIDGE_ALIAS_LOGIN', setting, problems),
     logFile: resolve(root, setting('BRIDGE_LOG_FILE') ?? join('logs', 'papercut-bridge.log')),
+    stateDir: resolve(root, setting('BRIDGE_STATE_DIR') ?? 'state'),
+    maxUserDropPercent: percent('BRIDGE_MAX_USER_DROP_PERCENT', setting, 10, problems),
   };
 
   if (client === undefined && url === undefined && schema === undefined) {
@@ -120,6 +128,22 @@ function flag(name: Setting, setting: (name: Setting) => string | undefined, pro
   if (['1', 'true', 'yes'].includes(text)) return true;
   problems.push(`${name} must be 1 or 0, not '${text}'`);
   return false;
+}
+
+/** A whole percentage from 0 to 100. */
+function percent(
+  name: Setting,
+  setting: (name: Setting) => string | undefined,
+  fallback: number,
+  problems: string[],
+): number {
+  const text = setting(name);
+  if (text === undefined) return fallback;
+  if (!/^\d{1,3}$/.test(text) || Number(text) > 100) {
+    problems.push(`${name} must be a whole number from 0 to 100, not '${text}'`);
+    return fallback;
+  }
+  return Number(text);
 }
 
 /** A timeout given in seconds (decimals allowed), as milliseconds. */

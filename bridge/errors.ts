@@ -6,6 +6,8 @@ export const EXIT_STATUS = {
   'not-found': 67, // unknown user or group
   unavailable: 69, // cannot connect, timeout
   software: 70, // a view is missing or wrong, a query failed
+  io: 74, // the state directory cannot be read or written (disk full)
+  guard: 75, // refused: the answer would delete users in PaperCut
   config: 78, // bad or missing setting
 } as const;
 

@@ -88,20 +88,6 @@ function decodeLine(raw: Buffer, number: number): string {
   return text.endsWith('\r') ? text.slice(0, -1) : text;
 }
 
-/** Collects the whole answer and hands it to stdout only once the call has
- * succeeded, so that a failure part-way never leaves a partial answer. */
-export class Spool {
-  private readonly parts: string[] = [];
-
-  line(text: string): void {
-    this.parts.push(text, '\n');
-  }
-
-  get text(): string {
-    return this.parts.join('');
-  }
-}
-
 /** Writes to a stream and resolves once the data has been handed to the OS. */
 export function writeAll(stream: Writable, text: string): Promise<void> {
   if (text === '') return Promise.resolve();

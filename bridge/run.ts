@@ -1,9 +1,12 @@
-import { PROTOCOL_CALLS } from './commands/calls';
-import type { CallContext } from './commands/context';
+import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
+import { writeAudit } from './audit-log';
+import { PROTOCOL_CALLS, type ProtocolCall } from './commands/calls';
 import { resolveConfig, type Config } from './config';
-import { usageError } from './errors';
-import { Spool, writeAll, type Io } from './io';
+import { BridgeError, usageError } from './errors';
+import { writeAll, type Io } from './io';
 import { Log } from './log';
+import { FileSpool, MemorySpool, type Spool } from './spool';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -11,8 +14,6 @@ export type Env = Readonly<Record<string, string | undefined>>;
  * answers reaches `io.stdout`, and only once the whole answer is ready. */
 export async function run(argv: readonly string[], io: Io, env: Env): Promise<number> {
   const log = new Log(io.stderr);
-  const out = new Spool();
-  const context = (config: Config): CallContext => ({ config, log, io, out });
 
   // Loaded with require() on demand: each call pays only for what it uses.
   if (argv.length === 0) {
@@ -26,8 +27,9 @@ export async function run(argv: readonly string[], io: Io, env: Env): Promise<nu
       await writeAll(io.stdout, 'ERROR\n');
       return 0;
     }
-    await authenticate(context(config));
-    await writeAll(io.stdout, out.text);
+    const out = new MemorySpool();
+    await authenticate({ config, log, io, out });
+    await out.deliver(io.stdout);
     return 0;
   }
 
@@ -43,13 +45,55 @@ export async function run(argv: readonly string[], io: Io, env: Env): Promise<nu
     if (args.length !== call.params.length) {
       throw usageError(`usage: papercut-bridge - ${[name, ...call.params].join(' ')}`);
     }
-    await call.run(context(resolveConfig({ env })), ...args);
   } catch (error) {
-    const status = log.failure(error);
-    if (call?.answerOnFailure === undefined) return status;
-    await writeAll(io.stdout, `${call.answerOnFailure}\n`);
-    return 0;
+    return log.failure(error);
   }
-  await writeAll(io.stdout, out.text);
+
+  let config: Config;
+  try {
+    config = resolveConfig({ env });
+  } catch (error) {
+    return answerFailure(call, log, io, error);
+  }
+  return runCall(call, name, args, { config, log, io });
+}
+
+/** Runs a PaperCut call, delivers its answer, and records it in the audit log. */
+async function runCall(
+  call: ProtocolCall,
+  name: string,
+  args: string[],
+  { config, log, io }: { config: Config; log: Log; io: Io },
+): Promise<number> {
+  const started = performance.now();
+  let out: Spool | undefined;
+  try {
+    out = call.largeAnswer ? FileSpool.in(join(config.stateDir, 'spool')) : new MemorySpool();
+    await call.run({ config, log, io, out }, ...args);
+    await out.deliver(io.stdout);
+    audit(config, name, started, { outcome: 'ok', rows: out.lines });
+    return 0;
+  } catch (error) {
+    audit(config, name, started, { outcome: 'error', code: error instanceof BridgeError ? error.code : 'software' });
+    return answerFailure(call, log, io, error);
+  } finally {
+    out?.discard();
+  }
+}
+
+/** One line on stderr; is-valid still answers (N), everything else exits non-zero. */
+async function answerFailure(call: ProtocolCall, log: Log, io: Io, error: unknown): Promise<number> {
+  const status = log.failure(error);
+  if (call.answerOnFailure === undefined) return status;
+  await writeAll(io.stdout, `${call.answerOnFailure}\n`);
   return 0;
+}
+
+function audit(
+  config: Config,
+  call: string,
+  started: number,
+  result: { outcome: 'ok' | 'error'; rows?: number; code?: string },
+): void {
+  writeAudit(config.logFile, { call, ...result, durationMs: Math.round(performance.now() - started) });
 }

@@ -1,18 +1,29 @@
-import { BridgeError } from '../errors';
 import { userLine } from '../protocol/format';
-import { withDirectory, type CallContext } from './context';
+import { guardCount } from '../state/guard';
+import { stateOf, withDirectory, type CallContext } from './context';
 import { distinctUsers } from './users';
 
-/** `- all-users`: every user, one user line each. */
+/** `- all-users`: every user, one user line each. The answer is checked by
+ * the mass-deletion guard, kept as the snapshot `preview` compares with, and
+ * its count remembered for the next time. */
 export async function allUsers(ctx: CallContext): Promise<void> {
+  const state = stateOf(ctx);
+  // Read first: a corrupt record stops the call before the database is asked.
+  const record = state.read();
   const rows = await withDirectory(ctx, (directory) => directory.allUsers());
   const { users, nameless, collisions } = distinctUsers(rows);
   if (nameless) ctx.log.warn(`skipped ${nameless} row(s) of papercut_users with an empty username`);
-  if (collisions)
+  if (collisions) {
     ctx.log.warn(`${collisions} username(s) collide case-insensitively with another; each name is listed once`);
-  // An empty list would make PaperCut delete every synced account.
-  if (users.length === 0) {
-    throw new BridgeError('software', 'papercut_users returned no users; refusing to answer with an empty user list');
   }
+  guardCount({
+    what: `all-users for ${state.label}`,
+    count: users.length,
+    previous: record.allUsers,
+    maxDropPercent: ctx.config.maxUserDropPercent,
+    refuseEmpty: true,
+  });
   for (const row of users) ctx.out.line(userLine(row)!);
+  ctx.out.keepAs(state.snapshotPath);
+  state.write({ ...record, database: state.label, allUsers: { count: users.length, at: new Date().toISOString() } });
 }

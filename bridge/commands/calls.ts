@@ -12,12 +12,14 @@ export interface ProtocolCall {
   run(ctx: CallContext, ...args: string[]): Promise<void>;
   /** The answer to give, with exit 0, when the call fails (is-valid says N). */
   answerOnFailure?: string;
+  /** Spool the answer to a file: it may be a million lines. */
+  largeAnswer?: boolean;
 }
 
 /** The user-program calls of the protocol: `PROG - <call> [args]`. */
 export const PROTOCOL_CALLS: Readonly<Record<string, ProtocolCall>> = {
   'is-valid': { params: [], run: isValid, answerOnFailure: 'N' },
-  'all-users': { params: [], run: allUsers },
+  'all-users': { params: [], run: allUsers, largeAnswer: true },
   'all-groups': { params: [], run: allGroups },
   'get-user-details': { params: [], run: getUserDetails },
   'group-member-names': { params: ['GROUP'], run: (ctx, group) => groupMemberNames(ctx, group!) },

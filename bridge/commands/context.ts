@@ -1,8 +1,10 @@
 import type { Config } from '../config';
 import { withDb } from '../db/connect';
 import { Directory } from '../db/queries';
-import type { Io, Spool } from '../io';
+import type { Io } from '../io';
 import type { Log } from '../log';
+import type { Spool } from '../spool';
+import { StateStore } from '../state/store';
 
 /** What every PaperCut call gets: settings, diagnostics, stdin and the answer spool. */
 export interface CallContext {
@@ -15,4 +17,9 @@ export interface CallContext {
 /** Runs read queries against the views, over one read-only connection. */
 export function withDirectory<T>(ctx: CallContext, work: (directory: Directory) => Promise<T>): Promise<T> {
   return withDb(ctx.config, ctx.log, { readOnly: true }, (db) => work(new Directory(db, ctx.config)));
+}
+
+/** What the bridge remembers of the configured database. */
+export function stateOf(ctx: CallContext): StateStore {
+  return new StateStore(ctx.config.stateDir, ctx.config);
 }

@@ -1,5 +1,6 @@
-import { sanitize, userLine } from '../protocol/format';
-import { withDirectory, type CallContext } from './context';
+import { nameKey, sanitize, userLine } from '../protocol/format';
+import { guardCount } from '../state/guard';
+import { stateOf, withDirectory, type CallContext } from './context';
 import { distinctUsers, requireGroup } from './users';
 
 async function members(ctx: CallContext, group: string) {
@@ -15,7 +16,22 @@ export async function groupMemberNames(ctx: CallContext, group: string): Promise
   for (const row of await members(ctx, group)) ctx.out.line(sanitize(row.username));
 }
 
-/** `- group-members GROUP`: a user line for each of the group's active members. */
+/** `- group-members GROUP`: a user line for each of the group's active
+ * members. PaperCut syncs from this list when the sync is restricted to a
+ * group, so the mass-deletion guard watches it per group. */
 export async function groupMembers(ctx: CallContext, group: string): Promise<void> {
-  for (const row of await members(ctx, group)) ctx.out.line(userLine(row)!);
+  const state = stateOf(ctx);
+  const record = state.read();
+  const users = await members(ctx, group);
+  const key = nameKey(group);
+  guardCount({
+    what: `group-members ${group} for ${state.label}`,
+    count: users.length,
+    previous: record.groupMembers[key],
+    maxDropPercent: ctx.config.maxUserDropPercent,
+    refuseEmpty: false,
+  });
+  for (const row of users) ctx.out.line(userLine(row)!);
+  const groupMembers = { ...record.groupMembers, [key]: { count: users.length, at: new Date().toISOString() } };
+  state.write({ ...record, database: state.label, groupMembers });
 }

@@ -98,7 +98,7 @@ describe('failures part-way through the rows', () => {
     const { env, db } = await demoCopy('no-users');
     db.exec("UPDATE hr_employees SET status = 'TERMINATED'");
     db.close();
-    expectFailure(await call(['-', 'all-users'], env), 70, /refusing to answer with an empty user list/);
+    expectFailure(await call(['-', 'all-users'], env), 75, /^papercut-bridge: guard: all-users .* would be empty/);
   });
 });
 

@@ -49,6 +49,8 @@ describe('resolveConfig', () => {
       allowWeakHashes: false,
       aliasLogin: false,
       logFile: join(ROOT, 'logs', 'papercut-bridge.log'),
+      stateDir: join(ROOT, 'state'),
+      maxUserDropPercent: 10,
     });
   });
 
@@ -57,6 +59,15 @@ describe('resolveConfig', () => {
     expect([config.allowWeakHashes, config.aliasLogin]).toEqual([true, true]);
     expect(resolveConfig(sources({ BRIDGE_ALLOW_WEAK_HASHES: 'no' })).allowWeakHashes).toBe(false);
     expect(configFailure(sources({ BRIDGE_ALLOW_WEAK_HASHES: 'maybe' })).message).toContain('BRIDGE_ALLOW_WEAK_HASHES');
+  });
+
+  it('takes the guard limit as a whole percentage', () => {
+    expect(resolveConfig(sources({ BRIDGE_MAX_USER_DROP_PERCENT: '100' })).maxUserDropPercent).toBe(100);
+    for (const bad of ['101', '-5', '7.5', 'ten']) {
+      expect(configFailure(sources({ BRIDGE_MAX_USER_DROP_PERCENT: bad })).message).toContain(
+        'BRIDGE_MAX_USER_DROP_PERCENT',
+      );
+    }
   });
 
   it('resolves the audit log against the installation', () => {

@@ -10,13 +10,15 @@ import {
 } from '../../bridge/errors';
 
 describe('BridgeError', () => {
-  // sysexits.h: EX_USAGE, EX_DATAERR, EX_NOUSER, EX_UNAVAILABLE, EX_SOFTWARE, EX_CONFIG.
+  // sysexits.h: EX_USAGE, EX_DATAERR, EX_NOUSER, EX_UNAVAILABLE, EX_SOFTWARE, EX_IOERR, EX_TEMPFAIL, EX_CONFIG.
   const expected: [ErrorCode, number][] = [
     ['usage', 64],
     ['input', 65],
     ['not-found', 67],
     ['unavailable', 69],
     ['software', 70],
+    ['io', 74],
+    ['guard', 75],
     ['config', 78],
   ];
 

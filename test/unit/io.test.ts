@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { BridgeError } from '../../bridge/errors';
-import { decodeLines, readStdinLines, Spool, writeAll, type ReadLinesOptions } from '../../bridge/io';
+import { decodeLines, readStdinLines, writeAll, type ReadLinesOptions } from '../../bridge/io';
+import { MemorySpool } from '../../bridge/spool';
 
 const OPTIONS: ReadLinesOptions = { lines: 2, maxBytes: 1024, timeoutMs: 2_000 };
 
@@ -144,14 +145,15 @@ describe('readStdinLines', () => {
   });
 });
 
-describe('Spool', () => {
+describe('MemorySpool', () => {
   it('collects lines, each ending in a newline', () => {
-    const spool = new Spool();
+    const spool = new MemorySpool();
     expect(spool.text).toBe('');
     spool.line('Y');
     spool.line('');
     spool.line('jsmith\tJane Smith');
     expect(spool.text).toBe('Y\n\njsmith\tJane Smith\n');
+    expect(spool.lines).toBe(3);
   });
 });
 

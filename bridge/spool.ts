@@ -1,0 +1,144 @@
+import {
+  closeSync,
+  createReadStream,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { BridgeError } from './errors';
+import { writeAll } from './io';
+
+/** Where a call's answer waits until the call has succeeded: only then does
+ * it reach stdout, so a failure part-way never leaves a partial answer. */
+export interface Spool {
+  line(text: string): void;
+  /** Lines collected so far. */
+  readonly lines: number;
+  deliver(stdout: Writable): Promise<void>;
+  /** Also keeps the answer in a file (replacing it atomically). */
+  keepAs(path: string): void;
+  /** Drops what was collected, unless kept. */
+  discard(): void;
+}
+
+/** For short answers. */
+export class MemorySpool implements Spool {
+  private readonly parts: string[] = [];
+  lines = 0;
+
+  line(text: string): void {
+    this.parts.push(text, '\n');
+    this.lines++;
+  }
+
+  get text(): string {
+    return this.parts.join('');
+  }
+
+  deliver(stdout: Writable): Promise<void> {
+    return writeAll(stdout, this.text);
+  }
+
+  keepAs(path: string): void {
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(temporary, this.text, { mode: 0o600 });
+      renameSync(temporary, path);
+    } catch (error) {
+      throw spoolFailure(error);
+    }
+  }
+
+  discard(): void {
+    this.parts.length = 0;
+  }
+}
+
+const FLUSH_BYTES = 256 * 1024;
+
+/** For answers of any size (all-users of a million users): a file in the
+ * state directory, so memory stays flat. A full disk fails the call. */
+export class FileSpool implements Spool {
+  private readonly fd: number;
+  private buffered: string[] = [];
+  private bufferedLength = 0;
+  private open = true;
+  private kept = false;
+  lines = 0;
+
+  constructor(public path: string) {
+    this.fd = FileSpool.attempt(() => {
+      mkdirSync(dirname(path), { recursive: true });
+      return openSync(path, 'wx', 0o600);
+    });
+  }
+
+  static in(dir: string): FileSpool {
+    return new FileSpool(join(dir, `answer-${process.pid}-${Date.now()}.spool`));
+  }
+
+  line(text: string): void {
+    this.buffered.push(text, '\n');
+    this.bufferedLength += text.length + 1;
+    this.lines++;
+    if (this.bufferedLength >= FLUSH_BYTES) this.flush();
+  }
+
+  /** Writes what is buffered and closes the file; further lines are an error. */
+  finish(): void {
+    if (!this.open) return;
+    this.flush();
+    FileSpool.attempt(() => closeSync(this.fd));
+    this.open = false;
+  }
+
+  async deliver(stdout: Writable): Promise<void> {
+    this.finish();
+    await pipeline(createReadStream(this.path), stdout, { end: false });
+  }
+
+  /** Keeps the spooled answer under another name (replacing that file
+   * atomically); it is still delivered from there. */
+  keepAs(path: string): void {
+    this.finish();
+    FileSpool.attempt(() => renameSync(this.path, path));
+    this.path = path;
+    this.kept = true;
+  }
+
+  /** Removes the spool file unless it was kept. */
+  discard(): void {
+    if (this.open) {
+      closeSync(this.fd);
+      this.open = false;
+    }
+    if (!this.kept) rmSync(this.path, { force: true });
+  }
+
+  private flush(): void {
+    const chunk = this.buffered.join('');
+    this.buffered = [];
+    this.bufferedLength = 0;
+    if (chunk) FileSpool.attempt(() => writeSync(this.fd, chunk));
+  }
+
+  private static attempt<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw spoolFailure(error);
+    }
+  }
+}
+
+function spoolFailure(error: unknown): BridgeError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  return new BridgeError('io', `cannot write the answer to the state directory (${code})`, { cause: error });
+}
