@@ -12,10 +12,6 @@ export async function allUsers(ctx: CallContext): Promise<void> {
   const record = state.read();
   const rows = await withDirectory(ctx, (directory) => directory.allUsers());
   const { users, nameless, collisions } = distinctUsers(rows);
-  if (nameless) ctx.log.warn(`skipped ${nameless} row(s) of papercut_users with an empty username`);
-  if (collisions) {
-    ctx.log.warn(`${collisions} username(s) collide case-insensitively with another; each name is listed once`);
-  }
   guardCount({
     what: `all-users for ${state.label}`,
     count: users.length,
@@ -26,4 +22,9 @@ export async function allUsers(ctx: CallContext): Promise<void> {
   for (const row of users) ctx.out.line(userLine(row)!);
   ctx.out.keepAs(state.snapshotPath);
   state.write({ ...record, database: state.label, allUsers: { count: users.length, at: new Date().toISOString() } });
+  // Only now: a failed call says one thing on stderr, what stopped it.
+  if (nameless) ctx.log.warn(`skipped ${nameless} row(s) of papercut_users with an empty username`);
+  if (collisions) {
+    ctx.log.warn(`${collisions} username(s) collide case-insensitively with another; each name is listed once`);
+  }
 }
