@@ -5,6 +5,7 @@ import { readStdinLines, writeAll, type Io } from '../io';
 import type { Log } from '../log';
 import type { Env } from '../run';
 import { createDemo } from './demo';
+import { preview, previewText } from './preview';
 import { identifyHash, verifyHash } from './hash-tool';
 import { makeMigration, migrate, type MigrateAction } from './migrate';
 import { createReader } from './reader';
@@ -81,6 +82,15 @@ export async function runAdmin(argv: readonly string[], { log, io, env }: AdminC
         const result = await verifyHash(io, scheme);
         lines.push(...result.lines);
         status = result.status;
+      },
+    )
+    .command(
+      'preview',
+      'show what the next sync would change against the last all-users answer: users added, removed, changed',
+      (y) => y.option('json', { type: 'boolean', default: false, describe: 'print JSON for machines' }),
+      async ({ json }) => {
+        const result = await preview(config(), log);
+        lines.push(...(json ? [JSON.stringify(result, null, 2)] : previewText(result)));
       },
     )
     .demandCommand(1, 'name a command')

@@ -1,0 +1,62 @@
+// `papercut-bridge preview`: what the next sync would change, before PaperCut acts.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { callBridge, freshDemoDatabase, scratchDir } from './spawn-bridge';
+
+let env: Record<string, string>;
+let erp: string;
+const call = (args: string[]) => callBridge(args, { env });
+const change = (sql: string) => {
+  const db = new Database(erp);
+  db.exec(sql);
+  db.close();
+};
+
+beforeEach(async () => {
+  const { dir } = scratchDir();
+  env = { ...(await freshDemoDatabase(dir)), BRIDGE_STATE_DIR: join(dir, 'state') };
+  erp = env.BRIDGE_DB_URL!;
+  expect((await call(['-', 'all-users'])).status).toBe(0);
+});
+
+describe('preview', () => {
+  it('lists the users added, removed and changed since the last all-users, in text', async () => {
+    change(`
+      UPDATE hr_employees SET status = 'TERMINATED' WHERE login_name IN ('rsingh', 'hali');
+      UPDATE hr_employees SET status = 'ACTIVE' WHERE login_name = 'rjones';
+      UPDATE hr_employees SET badge_no = '99999', print_pin = 1111 WHERE login_name = 'JSmith';
+    `);
+    const result = await call(['preview']);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines.slice(2, 4)).toEqual([
+      'Next all-users: 43 users: 1 added, 2 removed, 1 changed',
+      'The guard would let it through',
+    ]);
+    expect(lines).toContain('+ rjones (Robert Jones)');
+    expect(lines).toContain('- hali (Hassan Ali)  (deleted in PaperCut if "Delete users that do not exist" is on)');
+    expect(lines).toContain("~ JSmith: card_number: '10001' → '99999'; pin changed");
+    expect(result.stdout).not.toContain('1111'); // the new PIN
+    expect(result.stdout).not.toContain('4821'); // the old one
+  });
+
+  it('says in JSON when the guard would refuse the next sync', async () => {
+    change("UPDATE hr_employees SET status = 'SUSPENDED' WHERE id <= 20");
+    const result = await call(['preview', '--json']);
+    const preview = JSON.parse(result.stdout);
+    expect(preview).toMatchObject({
+      previous: { count: 44, at: expect.any(String) },
+      guard: { refuses: true, reason: expect.stringMatching(/fewer than the 44/) },
+      added: [],
+    });
+    expect(preview.removed.length).toBe(44 - preview.current.count);
+    // preview changes nothing: the guard still compares with 44.
+    expect((await call(['-', 'all-users'])).status).toBe(75);
+  });
+
+  it('shows no change right after a sync', async () => {
+    const preview = JSON.parse((await call(['preview', '--json'])).stdout);
+    expect([preview.added, preview.removed, preview.changed]).toEqual([[], [], []]);
+  });
+});
