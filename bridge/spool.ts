@@ -126,7 +126,12 @@ export class FileSpool implements Spool {
     const chunk = this.buffered.join('');
     this.buffered = [];
     this.bufferedLength = 0;
-    if (chunk) FileSpool.attempt(() => writeSync(this.fd, chunk));
+    if (!chunk) return;
+    // writeSync may write less than asked (a filling disk): the rest must follow or fail.
+    const bytes = Buffer.from(chunk, 'utf8');
+    for (let done = 0; done < bytes.length; ) {
+      done += FileSpool.attempt(() => writeSync(this.fd, bytes, done, bytes.length - done));
+    }
   }
 
   private static attempt<T>(work: () => T): T {

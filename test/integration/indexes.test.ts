@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Dialect } from '../../bridge/db/dialect';
 import { DirectoryQueries } from '../../bridge/db/queries';
 import { scratchDir } from '../conformance/spawn-bridge';
+import { addBulkUsers } from '../support/bulk-users';
 import { createDemoDatabase, forEachDialect, type TestDatabase } from '../support/databases';
 
 const BULK_USERS = 100_000;
@@ -20,19 +21,10 @@ interface PlanCheck {
   indexUse: RegExp;
 }
 
-const employees = (numbers: string) => `
-  insert into hr_employees (id, employee_no, login_name, first_name, last_name, status, hire_date)
-  select 100000 + n, concat('B', n), concat('bulk', n), 'Bulk', concat('User ', n), 'ACTIVE', '2020-01-01' from ${numbers}`;
-const memberships = (numbers: string) => `
-  insert into sec_user_roles (employee_id, role_id)
-  select 100000 + n, (select id from sec_roles where role_name = 'sales') from ${numbers}`;
-
 const CHECKS: Partial<Record<Dialect, PlanCheck>> = {
   pg: {
     bulkInsert: async (db) => {
-      const numbers = `generate_series(1, ${BULK_USERS}) as g(n)`;
-      await db.raw(employees(numbers).replace("'2020-01-01'", "date '2020-01-01'"));
-      await db.raw(memberships(numbers));
+      await addBulkUsers(db, 'pg', BULK_USERS);
       await db.raw('analyze');
     },
     explain: async (db, query) => {
@@ -45,12 +37,7 @@ const CHECKS: Partial<Record<Dialect, PlanCheck>> = {
   },
   mysql: {
     bulkInsert: async (db) => {
-      // 1..100 000 from five digit tables (recursive CTEs are capped at 1 000 rows by default).
-      const digit = (alias: string) =>
-        `(select 0 d ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => `union all select ${d}`).join(' ')}) ${alias}`;
-      const numbers = `(select a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d + 1 as n from ${['a', 'b', 'c', 'e', 'f'].map(digit).join(', ')}) as numbers`;
-      await db.raw(employees(numbers));
-      await db.raw(memberships(numbers));
+      await addBulkUsers(db, 'mysql', BULK_USERS);
       await db.raw('analyze table hr_employees, sec_user_roles');
     },
     explain: async (db, query) => {
