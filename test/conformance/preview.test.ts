@@ -1,32 +1,41 @@
 // `papercut-bridge preview`: what the next sync would change, before PaperCut acts.
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { callBridge, freshDemoDatabase, scratchDir } from './spawn-bridge';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createDemoDatabase, forEachDialect, type TestDatabase } from '../support/databases';
+import { callBridge, scratchDir } from './spawn-bridge';
 
-let env: Record<string, string>;
-let erp: string;
-const call = (args: string[]) => callBridge(args, { env });
-const change = (sql: string) => {
-  const db = new Database(erp);
-  db.exec(sql);
-  db.close();
-};
+forEachDialect(undefined, (dialect) => {
+  let database: TestDatabase;
+  let env: Record<string, string>;
+  let remove: () => void;
+  const call = (args: string[]) => callBridge(args, { env });
+  const change = async (...statements: string[]) => {
+    const db = database.connect();
+    try {
+      for (const sql of statements) await db.raw(sql);
+    } finally {
+      await db.destroy();
+    }
+  };
 
-beforeEach(async () => {
-  const { dir } = scratchDir();
-  env = { ...(await freshDemoDatabase(dir)), BRIDGE_STATE_DIR: join(dir, 'state') };
-  erp = env.BRIDGE_DB_URL!;
-  expect((await call(['-', 'all-users'])).status).toBe(0);
-});
+  beforeEach(async () => {
+    const scratch = scratchDir();
+    remove = scratch.remove;
+    database = await createDemoDatabase(dialect, scratch.dir);
+    env = { ...database.env, BRIDGE_STATE_DIR: join(scratch.dir, 'state') };
+    expect((await call(['-', 'all-users'])).status).toBe(0);
+  });
+  afterEach(async () => {
+    await database.drop();
+    remove();
+  });
 
-describe('preview', () => {
   it('lists the users added, removed and changed since the last all-users, in text', async () => {
-    change(`
-      UPDATE hr_employees SET status = 'TERMINATED' WHERE login_name IN ('rsingh', 'hali');
-      UPDATE hr_employees SET status = 'ACTIVE' WHERE login_name = 'rjones';
-      UPDATE hr_employees SET badge_no = '99999', print_pin = 1111 WHERE login_name = 'JSmith';
-    `);
+    await change(
+      "UPDATE hr_employees SET status = 'TERMINATED' WHERE login_name IN ('rsingh', 'hali')",
+      "UPDATE hr_employees SET status = 'ACTIVE' WHERE login_name = 'rjones'",
+      "UPDATE hr_employees SET badge_no = '99999', print_pin = 1111 WHERE login_name = 'JSmith'",
+    );
     const result = await call(['preview']);
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
@@ -42,7 +51,7 @@ describe('preview', () => {
   });
 
   it('says in JSON when the guard would refuse the next sync', async () => {
-    change("UPDATE hr_employees SET status = 'SUSPENDED' WHERE id <= 20");
+    await change("UPDATE hr_employees SET status = 'SUSPENDED' WHERE id <= 20");
     const result = await call(['preview', '--json']);
     const preview = JSON.parse(result.stdout);
     expect(preview).toMatchObject({

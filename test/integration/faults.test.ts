@@ -3,11 +3,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readViewStatements } from '../../bridge/db/view-sql';
-import { callBridge, expectFailure, freshDemoDatabase, PROGRAM, scratchDir } from '../conformance/spawn-bridge';
+import { callBridge, expectFailure, PROGRAM, scratchDir } from '../conformance/spawn-bridge';
 import { addBulkUsers } from '../support/bulk-users';
-import { connectWith, createDemoDatabase, forEachDialect, type TestDatabase } from '../support/databases';
+import { createDemoDatabase, forEachDialect, type TestDatabase } from '../support/databases';
 
 const BULK_USERS = 300_000;
 
@@ -100,21 +100,24 @@ forEachDialect(['pg', 'mysql'], (dialect) => {
   });
 });
 
-describe('a full disk under the state directory', () => {
+forEachDialect(undefined, (dialect) => {
   const scratch = scratchDir();
-  let env: Record<string, string>;
+  let database: TestDatabase;
 
   beforeAll(async () => {
-    env = await freshDemoDatabase(scratch.dir);
-    const db = connectWith(env);
-    await addBulkUsers(db, 'sqlite', 5_000).finally(() => db.destroy());
+    database = await createDemoDatabase(dialect, scratch.dir);
+    const db = database.connect();
+    await addBulkUsers(db, dialect, 5_000).finally(() => db.destroy());
   });
-  afterAll(() => scratch.remove());
+  afterAll(async () => {
+    await database?.drop();
+    scratch.remove();
+  });
 
-  it('fails all-users instead of answering what fitted', async () => {
+  it('a full disk under the state directory fails all-users instead of answering what fitted', async () => {
     // A 64 KiB file system of its own, in a private mount namespace.
     const state = join(scratch.dir, 'tiny-state');
-    const settings = Object.entries({ ...env, BRIDGE_STATE_DIR: state })
+    const settings = Object.entries({ ...database.env, BRIDGE_STATE_DIR: state })
       .map(([key, value]) => `${key}='${value}'`)
       .join(' ');
     const script = `mkdir -p ${state} && mount -t tmpfs -o size=64k tmpfs ${state} && exec env -i PATH="$PATH" ${settings} ${PROGRAM} - all-users`;
