@@ -1,26 +1,14 @@
 // Every scheme end to end: a real database row holding a reference vector, the
 // built program as PaperCut starts it, OK or ERROR exactly as the protocol says.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identify } from '../../bridge/auth/registry';
+import { loadHashVectors } from '../support/hash-vectors';
 import { callBridge, scratchDir } from './spawn-bridge';
 
-interface Vector {
-  scheme: string;
-  note: string;
-  password: string;
-  hash: string;
-  salt: string | null;
-  password_scheme: string | null;
-  expect: 'match' | 'mismatch' | 'malformed';
-}
-
-const VECTOR_DIR = join(__dirname, '..', 'fixtures', 'hash-vectors');
-const vectors: Vector[] = readdirSync(VECTOR_DIR)
-  .filter((file) => file.endsWith('.json'))
-  .flatMap((file) => (JSON.parse(readFileSync(join(VECTOR_DIR, file), 'utf8')) as { vectors: Vector[] }).vectors);
+const vectors = loadHashVectors();
 
 /** Per scheme, one right-password vector and one wrong-password vector. */
 const cases = [...new Set(vectors.map((v) => v.scheme))].flatMap((scheme) =>

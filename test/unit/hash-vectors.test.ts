@@ -1,26 +1,11 @@
 // Every scheme against reference vectors made by other people's code
 // (test/fixtures/hash-vectors/README.md says which and how).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { identify, SCHEMES } from '../../bridge/auth/registry';
 import { verifyPassword } from '../../bridge/auth/verify';
+import { loadHashVectors } from '../support/hash-vectors';
 
-interface Vector {
-  scheme: string;
-  source: string;
-  note: string;
-  password: string;
-  hash: string;
-  salt: string | null;
-  password_scheme: string | null;
-  expect: 'match' | 'mismatch' | 'malformed';
-}
-
-const DIR = join(__dirname, '..', 'fixtures', 'hash-vectors');
-const vectors: Vector[] = readdirSync(DIR)
-  .filter((file) => file.endsWith('.json'))
-  .flatMap((file) => (JSON.parse(readFileSync(join(DIR, file), 'utf8')) as { vectors: Vector[] }).vectors);
+const vectors = loadHashVectors();
 
 describe(`reference vectors (${vectors.length})`, () => {
   it('cover every scheme of the registry with right, wrong and malformed cases', () => {
