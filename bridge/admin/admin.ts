@@ -93,6 +93,17 @@ export async function runAdmin(argv: readonly string[], { log, io, env }: AdminC
         lines.push(...(json ? [JSON.stringify(result, null, 2)] : previewText(result)));
       },
     )
+    .command(
+      'doctor',
+      'check the configuration, the database, the four views and their data, the indexes and the time each call takes',
+      (y) => y.option('json', { type: 'boolean', default: false, describe: 'print JSON for machines' }),
+      async ({ json }) => {
+        const { runDoctor } = require('./doctor') as typeof import('./doctor');
+        const report = await runDoctor({ env, log, json, progress: (line) => io.stderr.write(`${line}\n`) });
+        lines.push(report.output.replace(/\n$/, ''));
+        status = report.status;
+      },
+    )
     .demandCommand(1, 'name a command')
     .strict()
     .help()
