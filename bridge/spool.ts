@@ -129,7 +129,7 @@ export class FileSpool implements Spool {
     if (!chunk) return;
     // writeSync may write less than asked (a filling disk): the rest must follow or fail.
     const bytes = Buffer.from(chunk, 'utf8');
-    for (let done = 0; done < bytes.length; ) {
+    for (let done = 0; done < bytes.length;) {
       done += FileSpool.attempt(() => writeSync(this.fd, bytes, done, bytes.length - done));
     }
   }

@@ -1,0 +1,35 @@
+import type { Knex } from 'knex';
+import type { Config } from '../../config';
+import { DIALECT_SQL, type DialectSql } from '../../db/dialect-sql';
+import { Directory, DirectoryQueries } from '../../db/queries';
+import { VIEWS } from '../../db/views';
+
+export type ViewKey = keyof typeof VIEWS;
+
+/** What every check that reads the database gets. */
+export interface DoctorContext {
+  db: Knex;
+  config: Config;
+  /** The bridge's own queries, so that doctor measures and explains exactly what PaperCut's calls run. */
+  queries: DirectoryQueries;
+  directory: Directory;
+  sql: DialectSql;
+  /** A view's name as the bridge's queries write it (schema-qualified when set), with an alias. */
+  view(key: ViewKey, alias?: string): string;
+  progress(line: string): void;
+}
+
+export function doctorContext(db: Knex, config: Config, progress: (line: string) => void): DoctorContext {
+  return {
+    db,
+    config,
+    queries: new DirectoryQueries(db, config),
+    directory: new Directory(db, config),
+    sql: DIALECT_SQL[config.dialect],
+    view: (key, alias) => {
+      const name = config.schema ? `${config.schema}.${VIEWS[key]}` : VIEWS[key];
+      return alias ? `${name} as ${alias}` : name;
+    },
+    progress,
+  };
+}
