@@ -1,0 +1,27 @@
+import { BridgeError } from '../errors';
+import type { CountRecord } from './store';
+
+/** The mass-deletion guard: refuses an answer whose count fell by more than
+ * `maxDropPercent` against the last successful one (100 turns this off), and
+ * always refuses an empty user list when `refuseEmpty` is set. */
+export function guardCount(options: {
+  what: string;
+  count: number;
+  previous: CountRecord | undefined;
+  maxDropPercent: number;
+  refuseEmpty: boolean;
+}): void {
+  const { what, count, previous, maxDropPercent, refuseEmpty } = options;
+  if (refuseEmpty && count === 0) {
+    throw new BridgeError('guard', `${what} would be empty; refusing, since PaperCut could delete every user`);
+  }
+  if (!previous || previous.count === 0 || maxDropPercent >= 100) return;
+  const drop = ((previous.count - count) / previous.count) * 100;
+  if (drop <= maxDropPercent) return;
+  throw new BridgeError(
+    'guard',
+    `${what} would list ${count} users, ${drop.toFixed(1)}% fewer than the ${previous.count} of the last ` +
+      `successful answer (${previous.at}); refusing, since PaperCut could delete the missing ones. ` +
+      `If the drop is intended, run the next sync with BRIDGE_MAX_USER_DROP_PERCENT=100 (or a higher limit than ${maxDropPercent})`,
+  );
+}
