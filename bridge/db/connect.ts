@@ -91,7 +91,7 @@ export function classifyDbError(config: Config, error: unknown): BridgeError {
   if (
     (typeof err.code === 'string' && isUnavailableCode(err.code)) ||
     err.name === 'KnexTimeoutError' ||
-    /timeout|timed out|max_statement_time|max_execution_time|cannot open database|unable to open database|failed to connect/i.test(
+    /timeout|timed out|max_statement_time|max_execution_time|cannot open database|unable to open database|failed to connect|connection terminated|connection lost|not queryable/i.test(
       message,
     )
   ) {

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Config } from '../config';
 import { nameKey } from '../protocol/format';
 import { DIALECT_SQL, type DialectSql } from './dialect-sql';
+import { forEachRow } from './stream-rows';
 import { USER_COLUMNS, VIEW_COLUMNS, VIEWS, type UserRow } from './views';
 
 export interface CredentialRow {
@@ -104,7 +105,10 @@ export class DirectoryQueries {
 export class Directory {
   private readonly queries: DirectoryQueries;
 
-  constructor(db: Knex, config: Pick<Config, 'dialect' | 'schema'>) {
+  constructor(
+    private readonly db: Knex,
+    private readonly config: Pick<Config, 'dialect' | 'schema'>,
+  ) {
     this.queries = new DirectoryQueries(db, config);
   }
 
@@ -115,6 +119,12 @@ export class Directory {
 
   allUsers(): Promise<UserRow[]> {
     return this.queries.allUsers();
+  }
+
+  /** Every papercut_users row, one at a time and in code-point order of the
+   * username, without holding them all. */
+  async eachUser(onRow: (row: UserRow) => void): Promise<void> {
+    await forEachRow(this.db, this.config.dialect, this.queries.allUsers(), (row) => onRow(row as UserRow));
   }
 
   async allGroupNames(): Promise<unknown[]> {

@@ -27,7 +27,8 @@ const FAULTS: Record<'pg' | 'mysql', ServerFaults> = {
     findQuery: async (db) =>
       (
         await db.raw(`select pid from pg_stat_activity where datname = current_database()
-          and pid <> pg_backend_pid() and state = 'active' and query like '%papercut_users%'`)
+          and pid <> pg_backend_pid() and state <> 'idle'
+          and (query like '%papercut_users%' or query like '%papercut_bridge_rows%')`)
       ).rows[0]?.pid,
     kill: (db, id) => db.raw('select pg_terminate_backend(?)', [id]),
     failDeep: [
@@ -90,6 +91,7 @@ forEachDialect(['pg', 'mysql'], (dialect) => {
     }
     const status = await exited;
     expect(killed).toBe(true);
+    expect(stderr).toMatch(/^papercut-bridge: unavailable: /);
     expectFailure({ stdout: Buffer.concat(stdout).toString(), stderr, status }, 69, /^papercut-bridge: unavailable: /);
   });
 

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { DoctorContext } from './context';
 import type { Finding } from './findings';
 import { GROUP_WORDING, NameTally, nameFindings } from './name-tally';
-import { forEachRow } from './rows';
+import { forEachRow } from '../../db/stream-rows';
 
 export interface GroupsResult {
   findings: Finding[];

@@ -1,7 +1,7 @@
 import { identify } from '../../auth/registry';
 import type { DoctorContext } from './context';
 import { Examples, finding, plural, type Finding } from './findings';
-import { forEachRow } from './rows';
+import { forEachRow } from '../../db/stream-rows';
 
 /** The schemes of the stored hashes of users who can log in (papercut_users),
  * as the login check sees them. Only tallies and usernames are kept: no hash,

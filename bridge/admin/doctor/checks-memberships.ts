@@ -2,7 +2,7 @@ import { nameKey, sanitize } from '../../protocol/format';
 import type { DoctorContext } from './context';
 import { Examples, finding, plural, type Finding } from './findings';
 import type { NameTally } from './name-tally';
-import { forEachRow } from './rows';
+import { forEachRow } from '../../db/stream-rows';
 
 export interface MembershipsResult {
   findings: Finding[];

@@ -3,7 +3,7 @@ import { USER_COLUMNS } from '../../db/views';
 import type { DoctorContext } from './context';
 import { Examples, finding, plural, type Finding } from './findings';
 import { isAscii, NameTally, nameFindings, USERNAME_WORDING } from './name-tally';
-import { forEachRow } from './rows';
+import { forEachRow } from '../../db/stream-rows';
 
 /** What sanitize() replaces (TAB, CR, LF) or removes (every other control character). */
 const CONTROL = /[\u0000-\u001f\u007f]/;

@@ -3,7 +3,7 @@ import type { DoctorContext } from './context';
 import { finding, type Finding } from './findings';
 import type { Probe } from './checks-indexes';
 import { isAscii } from './name-tally';
-import { forEachRow } from './rows';
+import { forEachRow } from '../../db/stream-rows';
 
 /** Milliseconds per PaperCut call (its queries, one run each); null when not measured. */
 export type Timings = Record<TimedCall, number | null>;
