@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readViewStatements } from '../../bridge/db/view-sql';
 import { callBridge, expectFailure, PROGRAM, scratchDir } from '../conformance/spawn-bridge';
-import { addBulkUsers } from '../support/bulk-users';
+import { addBulkUsers } from '../../seeds/data/bulk-users';
 import { createDemoDatabase, forEachDialect, type TestDatabase } from '../support/databases';
 
 const BULK_USERS = 300_000;

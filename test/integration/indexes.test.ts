@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Dialect } from '../../bridge/db/dialect';
 import { DirectoryQueries } from '../../bridge/db/queries';
 import { scratchDir } from '../conformance/spawn-bridge';
-import { addBulkUsers } from '../support/bulk-users';
+import { addBulkUsers } from '../../seeds/data/bulk-users';
 import { createDemoDatabase, forEachDialect, type TestDatabase } from '../support/databases';
 
 const BULK_USERS = 100_000;

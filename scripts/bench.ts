@@ -1,0 +1,308 @@
+// `npm run bench`: builds a 1 000 000-user ERP in each available database
+// (reused when present), times each PaperCut call of the built program
+// against a reference measured in the same run, alternating the two, and
+// writes BENCHMARKS.md. Servers come from BRIDGE_TEST_PG_URL and
+// BRIDGE_TEST_MYSQL_URL (admin logins); SQLite is always measured.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { knex } from 'knex';
+import { resolveConfig } from '../bridge/config';
+import { knexConfig } from '../bridge/db/connect';
+import type { Dialect } from '../bridge/db/dialect';
+import { USER_COLUMNS } from '../bridge/db/views';
+import { Log } from '../bridge/log';
+import { paths } from '../bridge/paths';
+import { addBulkUsers } from '../seeds/data/bulk-users';
+
+const USERS = 1_000_000;
+const GROUP_MEMBERS = 20_000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const PROGRAM = join(paths.root, 'bin', 'papercut-bridge');
+const WORK = join(paths.root, 'bench');
+// A sha512-crypt hash of 'Secret123!' made by passlib (test/fixtures/hash-vectors/sha-crypt.json).
+const SHA512_CRYPT = (
+  JSON.parse(readFileSync(join(paths.root, 'test', 'fixtures', 'hash-vectors', 'sha-crypt.json'), 'utf8')) as {
+    vectors: { scheme: string; expect: string; hash: string; password: string }[];
+  }
+).vectors.find((v) => v.scheme === 'sha512-crypt' && v.expect === 'match' && !v.hash.includes('rounds='))!;
+
+const columns = USER_COLUMNS.join(', ');
+const silent = new Log({ write: () => true } as never);
+const progress = (line: string): void => void process.stderr.write(`${line}\n`);
+
+interface Target {
+  dialect: Dialect;
+  env: Record<string, string>;
+  /** The database's own client exporting the view: the floor for all-users. */
+  reference: (query: string) => [string, string[]];
+}
+
+function targets(): Target[] {
+  const list: Target[] = [];
+  const file = join(WORK, 'erp-1m.sqlite');
+  list.push({
+    dialect: 'sqlite',
+    env: { BRIDGE_DB_CLIENT: 'sqlite', BRIDGE_DB_URL: file },
+    reference: (query) => ['sqlite3', ['-tabs', file, query]],
+  });
+  const pg = process.env.BRIDGE_TEST_PG_URL;
+  if (pg) {
+    const url = new URL(pg);
+    url.pathname = '/papercut_bench';
+    list.push({
+      dialect: 'pg',
+      env: { BRIDGE_DB_CLIENT: 'pg', BRIDGE_DB_URL: url.toString() },
+      reference: (query) => ['psql', [url.toString(), '-c', `copy (${query}) to stdout`]],
+    });
+  } else progress('PostgreSQL: skipped (BRIDGE_TEST_PG_URL is not set)');
+  const mysql = process.env.BRIDGE_TEST_MYSQL_URL;
+  if (mysql) {
+    const url = new URL(mysql);
+    url.pathname = '/papercut_bench';
+    const login = ['-h', url.hostname, '-P', url.port || '3306', '-u', decodeURIComponent(url.username)];
+    list.push({
+      dialect: 'mysql',
+      env: { BRIDGE_DB_CLIENT: 'mysql', BRIDGE_DB_URL: url.toString() },
+      reference: (query) => ['mariadb', [...login, '-B', '-N', '--quick', 'papercut_bench', '-e', query]],
+    });
+  } else progress('MariaDB: skipped (BRIDGE_TEST_MYSQL_URL is not set)');
+  return list;
+}
+
+const connect = (env: Record<string, string>) =>
+  knex(knexConfig(resolveConfig({ env, readFile: () => undefined }), silent, { readOnly: false }));
+
+/** Creates the ERP unless a complete one is there already. */
+async function prepare(target: Target): Promise<void> {
+  const { dialect, env } = target;
+  try {
+    const db = connect(env);
+    const [row] = await db('papercut_users')
+      .count({ n: '*' })
+      .finally(() => db.destroy());
+    if (Number(row?.n) >= USERS) return progress(`${dialect}: reusing the ${USERS.toLocaleString('en-US')}-user ERP`);
+  } catch {
+    // Not there yet.
+  }
+  progress(`${dialect}: building a ${USERS.toLocaleString('en-US')}-user ERP`);
+  if (dialect === 'sqlite') {
+    mkdirSync(WORK, { recursive: true });
+    rmSync(env.BRIDGE_DB_URL!, { force: true });
+  } else {
+    const admin = connect({
+      ...env,
+      BRIDGE_DB_URL: process.env[dialect === 'pg' ? 'BRIDGE_TEST_PG_URL' : 'BRIDGE_TEST_MYSQL_URL']!,
+    });
+    const quote = dialect === 'pg' ? '"' : '`';
+    await admin.raw(`drop database if exists ${quote}papercut_bench${quote}`);
+    await admin.raw(
+      `create database ${quote}papercut_bench${quote}${dialect === 'mysql' ? ' character set utf8mb4' : ''}`,
+    );
+    await admin.destroy();
+  }
+  const demo = spawnSync(PROGRAM, ['demo'], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(`demo: ${demo.stderr}`);
+  const db = connect(env);
+  try {
+    const started = performance.now();
+    progress(`${dialect}: inserting users and memberships`);
+    await addBulkUsers(db, dialect, USERS);
+    progress(`${dialect}: a ${GROUP_MEMBERS}-member group and a sha512-crypt login`);
+    await db('sec_roles').insert({ id: 9000, role_name: 'bench-20k' });
+    await db('sec_user_roles').insert(
+      db
+        .select(db.raw('id as employee_id'), db.raw('9000 as role_id'))
+        .from('hr_employees')
+        .where('id', '>', 100_000)
+        .andWhere('id', '<=', 100_000 + GROUP_MEMBERS),
+    );
+    await db('sec_credentials').insert({
+      employee_id: 100_001,
+      password_hash: SHA512_CRYPT.hash,
+      changed_at: new Date(),
+    });
+    if (dialect === 'pg') await db.raw('analyze');
+    if (dialect === 'mysql') await db.raw('analyze table hr_employees, sec_user_roles, sec_roles, sec_credentials');
+    progress(`${dialect}: built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await db.destroy();
+  }
+}
+
+interface Run {
+  ms: number;
+  kib: number;
+}
+
+/** Runs a command once with its output thrown away; wall time and peak memory. */
+function run(command: string, args: string[], env: Record<string, string>, stdin = ''): Run {
+  const started = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    input: stdin,
+    stdio: ['pipe', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  const kib = Number(result.stderr.trim().split('\n').pop());
+  return { ms, kib };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+interface Measure {
+  name: string;
+  subject: () => Run;
+  reference: () => Run;
+  referenceName: string;
+  target: number;
+  /** The bound on the subject as a multiple of the reference. */
+  targetText: string;
+}
+
+function measures(target: Target): Measure[] {
+  const { env } = target;
+  const bridge =
+    (args: string[], stdin = '') =>
+    () =>
+      run(PROGRAM, args, env, stdin);
+  const nodeFloor = () => run(process.execPath, ['-e', ''], {});
+  const membersQuery = `select username from papercut_group_members where group_name = 'bench-20k'`;
+  return [
+    {
+      name: 'get-user-details',
+      subject: bridge(['-', 'get-user-details'], 'bulk777777\n'),
+      reference: nodeFloor,
+      referenceName: 'node -e ""',
+      target: 2,
+      targetText: '≤ 2.0 ×',
+    },
+    {
+      name: 'is-user-in-group',
+      subject: bridge(['-', 'is-user-in-group', 'sales', 'bulk777777']),
+      reference: nodeFloor,
+      referenceName: 'node -e ""',
+      target: 2,
+      targetText: '≤ 2.0 ×',
+    },
+    {
+      name: 'auth (sha512-crypt)',
+      subject: bridge([], `bulk1\n${SHA512_CRYPT.password}\n`),
+      reference: nodeFloor,
+      referenceName: 'node -e ""',
+      target: 2,
+      targetText: '≤ 2.0 ×',
+    },
+    {
+      name: `group-member-names (${GROUP_MEMBERS.toLocaleString('en-US')})`,
+      subject: bridge(['-', 'group-member-names', 'bench-20k']),
+      reference: () => {
+        const [command, args] = target.reference(membersQuery);
+        const floor = nodeFloor();
+        const query = run(command, args, {});
+        // Its cold-call floor plus the database's own time for the rows.
+        return { ms: floor.ms + query.ms, kib: Math.max(floor.kib, query.kib) };
+      },
+      referenceName: 'node -e "" + the client querying the group',
+      target: 2,
+      targetText: '≤ 2.0 ×',
+    },
+    {
+      name: `all-users (${USERS.toLocaleString('en-US')})`,
+      subject: () =>
+        run(PROGRAM, ['-', 'all-users'], {
+          ...env,
+          BRIDGE_STATE_DIR: join(WORK, 'state'),
+          BRIDGE_MAX_USER_DROP_PERCENT: '100',
+        }),
+      reference: () => {
+        const [command, args] = target.reference(`select ${columns} from papercut_users`);
+        return run(command, args, {});
+      },
+      referenceName: target.reference('…')[0],
+      target: 1.5,
+      targetText: '≤ 1.5 ×',
+    },
+  ];
+}
+
+interface Row {
+  dialect: Dialect;
+  measure: string;
+  subjectMs: number;
+  referenceMs: number;
+  referenceName: string;
+  ratio: number;
+  targetText: string;
+  met: boolean;
+  peakMiB: number;
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  for (const target of targets()) {
+    await prepare(target);
+    for (const measure of measures(target)) {
+      progress(`${target.dialect}: ${measure.name}, ${ROUNDS} alternating runs`);
+      const subject: Run[] = [];
+      const reference: Run[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        subject.push(measure.subject());
+        reference.push(measure.reference());
+      }
+      const subjectMs = median(subject.map((r) => r.ms));
+      const referenceMs = median(reference.map((r) => r.ms));
+      rows.push({
+        dialect: target.dialect,
+        measure: measure.name,
+        subjectMs,
+        referenceMs,
+        referenceName: measure.referenceName,
+        ratio: subjectMs / referenceMs,
+        targetText: measure.targetText,
+        met: subjectMs / referenceMs <= measure.target,
+        peakMiB: Math.max(...subject.map((r) => r.kib)) / 1024,
+      });
+    }
+  }
+  const report = render(rows);
+  process.stdout.write(report);
+  writeFileSync(join(paths.root, 'BENCHMARKS.md'), report);
+}
+
+function render(rows: Row[]): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on ${cpus().length} × ${cpu}, ` +
+      `${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${USERS.toLocaleString('en-US')} users, ` +
+      `median of ${ROUNDS} runs, each call a new process alternating with its reference.`,
+    '',
+    '| database | call | bridge ms | reference | reference ms | ratio | target | met | bridge peak MiB |',
+    '|---|---|---:|---|---:|---:|---|---|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.dialect} | ${r.measure} | ${r.subjectMs.toFixed(0)} | ${r.referenceName} | ${r.referenceMs.toFixed(0)} | ` +
+        `${r.ratio.toFixed(2)} | ${r.targetText} | ${r.met ? 'yes' : '**no**'} | ${r.peakMiB.toFixed(0)} |`,
+    ),
+    '',
+    `Peak memory target for all-users: ≤ 128 MiB. ${rows
+      .filter((r) => r.measure.startsWith('all-users'))
+      .map((r) => `${r.dialect}: ${r.peakMiB.toFixed(0)} MiB${r.peakMiB <= 128 ? '' : ' (**not met**)'}`)
+      .join('; ')}.`,
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+if (!existsSync(PROGRAM)) throw new Error('build first: npm run build');
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
