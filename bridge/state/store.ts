@@ -25,7 +25,10 @@ export class StateStore {
   readonly label: string;
   private readonly base: string;
 
-  constructor(readonly dir: string, config: Pick<Config, 'dialect' | 'url' | 'schema'>) {
+  constructor(
+    readonly dir: string,
+    config: Pick<Config, 'dialect' | 'url' | 'schema'>,
+  ) {
     const { key, label } = describeDatabase(config);
     this.label = label;
     this.base = join(dir, key);
@@ -49,7 +52,8 @@ export class StateStore {
     }
     try {
       const state = JSON.parse(text) as DatabaseState;
-      if (typeof state !== 'object' || state === null || typeof state.groupMembers !== 'object') throw new Error('not a state record');
+      if (typeof state !== 'object' || state === null || typeof state.groupMembers !== 'object')
+        throw new Error('not a state record');
       return state;
     } catch (error) {
       throw new BridgeError(
