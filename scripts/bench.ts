@@ -232,6 +232,8 @@ function measures(target: Target): Measure[] {
 }
 
 interface Row {
+  /** Why the call failed, when it did. */
+  failed?: string;
   dialect: Dialect;
   measure: string;
   subjectMs: number;
@@ -251,9 +253,18 @@ async function main(): Promise<void> {
       progress(`${target.dialect}: ${measure.name}, ${ROUNDS} alternating runs`);
       const subject: Run[] = [];
       const reference: Run[] = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        subject.push(measure.subject());
-        reference.push(measure.reference());
+      try {
+        for (let round = 0; round < ROUNDS; round++) {
+          subject.push(measure.subject());
+          reference.push(measure.reference());
+        }
+      } catch (error) {
+        // A failed call is a result too: reported, and the other measures still run.
+        const reason = (
+          (error as Error).message.match(/papercut-bridge: [^\n]*/)?.[0] ?? (error as Error).message
+        ).slice(0, 160);
+        rows.push({ dialect: target.dialect, measure: measure.name, failed: reason } as Row);
+        continue;
       }
       const subjectMs = median(subject.map((r) => r.ms));
       const referenceMs = median(reference.map((r) => r.ms));
@@ -286,14 +297,17 @@ function render(rows: Row[]): string {
     '',
     '| database | call | bridge ms | reference | reference ms | ratio | target | met | bridge peak MiB |',
     '|---|---|---:|---|---:|---:|---|---|---:|',
-    ...rows.map(
-      (r) =>
-        `| ${r.dialect} | ${r.measure} | ${r.subjectMs.toFixed(0)} | ${r.referenceName} | ${r.referenceMs.toFixed(0)} | ` +
-        `${r.ratio.toFixed(2)} | ${r.targetText} | ${r.met ? 'yes' : '**no**'} | ${r.peakMiB.toFixed(0)} |`,
+    ...rows.map((r) =>
+      r.failed
+        ? `| ${r.dialect} | ${r.measure} | failed | | | | | **no** | |`
+        : `| ${r.dialect} | ${r.measure} | ${r.subjectMs.toFixed(0)} | ${r.referenceName} | ${r.referenceMs.toFixed(0)} | ` +
+          `${r.ratio.toFixed(2)} | ${r.targetText} | ${r.met ? 'yes' : '**no**'} | ${r.peakMiB.toFixed(0)} |`,
     ),
     '',
+    ...rows.filter((r) => r.failed).map((r) => `- ${r.dialect} ${r.measure} failed: \`${r.failed}\``),
+    '',
     `Peak memory target for all-users: ≤ 128 MiB. ${rows
-      .filter((r) => r.measure.startsWith('all-users'))
+      .filter((r) => r.measure.startsWith('all-users') && !r.failed)
       .map((r) => `${r.dialect}: ${r.peakMiB.toFixed(0)} MiB${r.peakMiB <= 128 ? '' : ' (**not met**)'}`)
       .join('; ')}.`,
     '',
