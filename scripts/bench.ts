@@ -260,9 +260,9 @@ async function main(): Promise<void> {
         }
       } catch (error) {
         // A failed call is a result too: reported, and the other measures still run.
-        const reason = (
-          (error as Error).message.match(/papercut-bridge: [^\n]*/)?.[0] ?? (error as Error).message
-        ).slice(0, 160);
+        const line = (error as Error).message.match(/papercut-bridge: [^\n]*/)?.[0] ?? (error as Error).message;
+        // The driver's message ends with the reason, after the SQL it quotes.
+        const reason = line.split(' - ').pop()!.slice(0, 200);
         rows.push({ dialect: target.dialect, measure: measure.name, failed: reason } as Row);
         continue;
       }
