@@ -3,14 +3,20 @@ import { BridgeError } from './errors';
 
 const PROGRAM = 'papercut-bridge';
 
-/** Masks the password (and user info) of a connection URL, for messages. */
+/** libpq takes a password as a query parameter too. */
+const PASSWORD_PARAM = /([?&](?:password|passwd|pwd)=)[^&#\s]*/gi;
+
+/** Masks the password of a connection URL, in its user info or as a
+ * parameter, for messages. */
 export function redactUrl(text: string): string {
   // Greedy up to the last @ of the authority: URL parsers end the user info
   // there, so a password may itself hold an unencoded @.
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)([^\s/?#]*)@/gi, (_match, scheme: string, userInfo: string) => {
-    const user = userInfo.split(':')[0] ?? '';
-    return `${scheme}${user ? `${user}:***` : '***'}@`;
-  });
+  return text
+    .replace(/([a-z][a-z0-9+.-]*:\/\/)([^\s/?#]*)@/gi, (_match, scheme: string, userInfo: string) => {
+      const user = userInfo.split(':')[0] ?? '';
+      return `${scheme}${user ? `${user}:***` : '***'}@`;
+    })
+    .replace(PASSWORD_PARAM, '$1***');
 }
 
 /** Folds any text into one line: PaperCut logs stderr line by line. */

@@ -5,8 +5,8 @@ import { Directory } from '../db/queries';
 import { USER_COLUMNS } from '../db/views';
 import { BridgeError } from '../errors';
 import type { Log } from '../log';
-import { nameKey, userLine } from '../protocol/format';
-import { distinctUsers } from '../commands/users';
+import { nameKey } from '../protocol/format';
+import { eachUserLine } from '../commands/users';
 import { guardCount } from '../state/guard';
 import { StateStore } from '../state/store';
 
@@ -43,8 +43,11 @@ export async function preview(config: Config, log: Log): Promise<Preview> {
   const snapshot = existsSync(state.snapshotPath)
     ? readFileSync(state.snapshotPath, 'utf8').split('\n').filter(Boolean)
     : [];
-  const rows = await withDb(config, log, { readOnly: true }, (db) => new Directory(db, config).allUsers());
-  const lines = distinctUsers(rows).users.map((row) => userLine(row)!);
+  // The very answer all-users would give.
+  const lines: string[] = [];
+  await withDb(config, log, { readOnly: true }, (db) =>
+    eachUserLine(new Directory(db, config), (line) => lines.push(line)),
+  );
 
   const before = parse(snapshot);
   const after = parse(lines);

@@ -1,6 +1,29 @@
+import type { Directory } from '../db/queries';
 import type { UserRow } from '../db/views';
 import { notFound } from '../errors';
-import { onePerName, sanitize } from '../protocol/format';
+import { nameKey, onePerName, sanitize, userLine } from '../protocol/format';
+
+/** The all-users answer, line by line as it streams from the database: rows
+ * without a usable username are skipped, and since rows come in code-point
+ * order, the first of names that collide case-insensitively is the one every
+ * call picks (see onePerName). Returns the counts. */
+export async function eachUserLine(
+  directory: Directory,
+  onLine: (line: string) => void,
+): Promise<{ users: number; nameless: number; collisions: number }> {
+  const seen = new Set<string>();
+  let nameless = 0;
+  let collisions = 0;
+  await directory.eachUser((row) => {
+    const name = sanitize(row.username);
+    if (name === '') return void nameless++;
+    const key = nameKey(name);
+    if (seen.has(key)) return void collisions++;
+    seen.add(key);
+    onLine(userLine(row)!);
+  });
+  return { users: seen.size, nameless, collisions };
+}
 
 /** Rows with a usable username, one per name as PaperCut sees it, and how
  * many rows were left out for want of a name or for a colliding one. */

@@ -117,10 +117,6 @@ export class Directory {
     for (const key of Object.keys(VIEWS) as (keyof typeof VIEWS)[]) await this.queries.viewCheck(key);
   }
 
-  allUsers(): Promise<UserRow[]> {
-    return this.queries.allUsers();
-  }
-
   /** Every papercut_users row, one at a time and in code-point order of the
    * username, without holding them all. */
   async eachUser(onRow: (row: UserRow) => void): Promise<void> {

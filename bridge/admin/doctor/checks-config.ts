@@ -20,13 +20,6 @@ export interface ConfigSummary {
   logFile: string;
 }
 
-/** libpq takes a password as a query parameter too; redactUrl covers the user info only. */
-const PASSWORD_PARAM = /([?&](?:password|passwd|pwd)=)[^&#\s]*/gi;
-
-export function maskUrl(url: string): string {
-  return redactUrl(url).replace(PASSWORD_PARAM, '$1***');
-}
-
 /** The URL's password, when it has one: in the user info or as a parameter. */
 export function urlPassword(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -42,7 +35,7 @@ export function urlPassword(url: string | undefined): string | undefined {
 export function summarizeConfig(config: Config): ConfigSummary {
   return {
     dialect: config.dialect,
-    url: maskUrl(config.url),
+    url: redactUrl(config.url),
     schema: config.schema ?? null,
     demo: config.demo,
     configFile: config.configFile ?? null,
@@ -66,7 +59,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
 }
 
 export function configProblem(error: BridgeError): Finding {
-  return finding('config.resolve', 'error', `the configuration cannot be used: ${maskUrl(error.message)}`);
+  return finding('config.resolve', 'error', `the configuration cannot be used: ${redactUrl(error.message)}`);
 }
 
 export function checkConfig(config: Config, log: Log): Finding[] {

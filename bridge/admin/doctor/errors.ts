@@ -1,11 +1,10 @@
 import type { Config } from '../../config';
 import { classifyDbError } from '../../db/connect';
 import { BridgeError } from '../../errors';
-import { oneLine } from '../../log';
-import { maskUrl } from './checks-config';
+import { oneLine, redactUrl } from '../../log';
 
 /** A failure as one line for the report, credentials masked. */
 export function describeError(config: Config, error: unknown): string {
   const known = error instanceof BridgeError ? error : classifyDbError(config, error);
-  return oneLine(maskUrl(known.message));
+  return oneLine(redactUrl(known.message));
 }
