@@ -9,14 +9,15 @@ const bin = join(__dirname, '..', '..', 'bin');
 const posix = `#!/bin/sh
 # papercut-bridge launcher: follows symlinks to find the installation, then runs it.
 self=$0
+case $self in */*) ;; *) self=./$self ;; esac
 while [ -h "$self" ]; do
   link=$(readlink "$self")
   case $link in
     /*) self=$link ;;
-    *) self=$(dirname "$self")/$link ;;
+    *) self=\${self%/*}/$link ;;
   esac
 done
-exec node "$(dirname "$self")/../dist/bridge/cli.js" "$@"
+exec node "\${self%/*}/../dist/bridge/cli.js" "$@"
 `;
 
 const windows = `@echo off\r

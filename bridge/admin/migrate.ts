@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import type { Config } from '../config';
 import { withDb } from '../db/connect';
 import {
-  DEMO_MIGRATION_DIRS,
+  DemoMigrationSource,
   FolderMigrationSource,
   MIGRATIONS_TABLE,
   type MigrationFile,
@@ -17,7 +17,7 @@ import type { Log } from '../log';
  * ever gets the DBA's own mapping folder, never the demo tables. */
 export function migratorConfig(config: Config): Knex.MigratorConfig {
   return {
-    migrationSource: new FolderMigrationSource(config.demo ? DEMO_MIGRATION_DIRS : [config.migrationsDir]),
+    migrationSource: config.demo ? new DemoMigrationSource() : new FolderMigrationSource([config.migrationsDir]),
     tableName: MIGRATIONS_TABLE,
     schemaName: config.schema,
   };

@@ -2,11 +2,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
+import * as demoErpSchema from '../../migrations/demo-erp/20261126000000_demo_erp_schema';
+import * as papercutViews from '../../migrations/views/20261126000100_papercut_views';
 
-/** Where the bridge's own migrations are: beside this file's tree, as .ts in
- * the source and as .js once built. */
-const OWN_MIGRATIONS = join(__dirname, '..', '..', 'migrations');
-export const DEMO_MIGRATION_DIRS = [join(OWN_MIGRATIONS, 'demo-erp'), join(OWN_MIGRATIONS, 'views')];
+/** The demo ERP's migrations (migrations/), imported rather than looked up on
+ * disk, so that they are part of the bundled program. */
+export const DEMO_MIGRATIONS: Readonly<Record<string, Knex.Migration>> = {
+  '20261126000000_demo_erp_schema': demoErpSchema,
+  '20261126000100_papercut_views': papercutViews,
+};
 
 /** The bookkeeping table; not Knex's default name, so an ERP that uses Knex itself is left alone. */
 export const MIGRATIONS_TABLE = 'papercut_bridge_migrations';
@@ -16,6 +20,21 @@ const LOADABLE = new Set(['.js', '.cjs', '.mjs', '.ts']);
 export interface MigrationFile {
   name: string;
   path: string;
+}
+
+/** The demo ERP's migrations, ordered by name. */
+export class DemoMigrationSource implements Knex.MigrationSource<string> {
+  async getMigrations(): Promise<string[]> {
+    return Object.keys(DEMO_MIGRATIONS).sort();
+  }
+
+  getMigrationName(name: string): string {
+    return name;
+  }
+
+  async getMigration(name: string): Promise<Knex.Migration> {
+    return DEMO_MIGRATIONS[name]!;
+  }
 }
 
 /** Migrations from several folders, ordered by name. A migration is named

@@ -1,5 +1,6 @@
 // Each call loads only what it needs: the driver in use, and neither yargs nor
-// the hash library unless the call needs them.
+// the hash library unless the call needs them. Pure-JavaScript drivers come
+// from their own bundle (dist/drivers/<package>.js), the rest from node_modules.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,8 +11,8 @@ afterAll(() => scratch.remove());
 
 const PACKAGES = ['better-sqlite3', 'pg', 'mysql2', 'tedious', 'yargs', 'bcrypt', '@node-rs/argon2'];
 
-/** The npm packages a call loaded. */
-async function packagesLoaded(args: string[], env: Record<string, string>, stdin = ''): Promise<string[]> {
+/** The files a call loaded. */
+async function filesLoaded(args: string[], env: Record<string, string>, stdin = ''): Promise<string[]> {
   const report = join(scratch.dir, `modules-${Math.random().toString(36).slice(2)}.txt`);
   await callBridge(args, {
     env: {
@@ -21,11 +22,28 @@ async function packagesLoaded(args: string[], env: Record<string, string>, stdin
     },
     stdin,
   });
-  const files = readFileSync(report, 'utf8').split('\n');
-  return PACKAGES.filter((name) => files.some((file) => file.includes(`/node_modules/${name}/`)));
+  return readFileSync(report, 'utf8').split('\n');
+}
+
+/** The npm packages a call loaded. */
+async function packagesLoaded(args: string[], env: Record<string, string>, stdin = ''): Promise<string[]> {
+  const files = await filesLoaded(args, env, stdin);
+  return PACKAGES.filter((name) =>
+    files.some((file) => file.includes(`/node_modules/${name}/`) || file.endsWith(`/dist/drivers/${name}.js`)),
+  );
 }
 
 describe('modules loaded per call', () => {
+  it('the program runs from its bundle, not from the compiled files beside it', async () => {
+    const files = await filesLoaded(['-', 'is-valid'], {});
+    expect(
+      files
+        .filter((file) => file.includes('/dist/'))
+        .map((file) => file.replace(/.*\/dist\//, ''))
+        .sort(),
+    ).toEqual(['bridge/cli.js', 'bridge/code-cache.js', 'papercut-bridge.js']);
+  });
+
   it('a SQLite call loads better-sqlite3 and no other driver, nor yargs or a hash library', async () => {
     expect(await packagesLoaded(['-', 'all-users'], {})).toEqual(['better-sqlite3']);
   });

@@ -1,0 +1,87 @@
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { dirname } from 'node:path';
+import { Script } from 'node:vm';
+
+// PaperCut starts a new process for every call, so compiling the program's
+// JavaScript is paid every time. V8 can save what it compiled in a code cache
+// and reuse it: `npm run build` writes one beside each bundle, and a call that
+// finds none (a driver's first use, or a new Node whose V8 rejects the old
+// cache) writes it on exit when the installation is writable. V8 checks a
+// cache against its own version and flags but only the source's length, so
+// each cache starts with the size and time of the bundle it was made from.
+
+interface NodeModule {
+  exports: unknown;
+  filename: string;
+  paths: string[];
+  loaded: boolean;
+}
+type ModuleStatics = typeof Module & {
+  new (id: string, parent?: unknown): NodeModule;
+  _nodeModulePaths(dir: string): string[];
+  _cache: Record<string, NodeModule>;
+  wrap(source: string): string;
+};
+const { _cache: loadedModules, _nodeModulePaths, wrap, createRequire } = Module as ModuleStatics;
+
+/** The cache's file for a bundle; it is only valid for that very bundle. */
+export const codeCacheFile = (file: string): string => `${file}.cache`;
+
+/** Loads a CommonJS bundle like require() does, compiling it from its code cache. */
+export function requireWithCodeCache(file: string): unknown {
+  const loaded = loadedModules[file];
+  if (loaded) return loaded.exports;
+  const cacheFile = codeCacheFile(file);
+  const stamp = stampOf(file);
+  const cachedData = cachedDataFor(stamp, readOptional(cacheFile));
+  // A shebang line is valid at the top of a file, not inside the module wrapper.
+  const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
+  const script = new Script(wrap(source), { filename: file, cachedData });
+  const module = new (Module as ModuleStatics)(file);
+  module.filename = file;
+  module.paths = _nodeModulePaths(dirname(file));
+  loadedModules[file] = module;
+  if (!cachedData || script.cachedDataRejected) {
+    // After the call, so that what it ran is compiled and saved too.
+    process.once('exit', () => saveQuietly(cacheFile, () => Buffer.concat([stamp, script.createCachedData()])));
+  }
+  const compiled = script.runInThisContext() as (...args: unknown[]) => void;
+  compiled.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  module.loaded = true;
+  return module.exports;
+}
+
+/** The bundle's size and modification time, as the cache's header. */
+function stampOf(file: string): Buffer {
+  const { size, mtimeMs } = statSync(file);
+  const stamp = Buffer.alloc(16);
+  stamp.writeDoubleLE(size, 0);
+  stamp.writeDoubleLE(mtimeMs, 8);
+  return stamp;
+}
+
+function cachedDataFor(stamp: Buffer, cache: Buffer | undefined): Buffer | undefined {
+  if (!cache || cache.length <= stamp.length || !cache.subarray(0, stamp.length).equals(stamp)) return undefined;
+  return cache.subarray(stamp.length);
+}
+
+function readOptional(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes atomically, since calls run side by side; a read-only installation
+ * just goes without a cache. */
+function saveQuietly(file: string, data: () => Buffer): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data());
+    renameSync(temporary, file);
+  } catch {
+    // Not writable: every call compiles, as without a cache.
+  }
+}

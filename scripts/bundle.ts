@@ -1,0 +1,77 @@
+// Part of `npm run build`: bundles the compiled program (dist/bridge/run.js)
+// into dist/papercut-bridge.js, and each pure-JavaScript database driver into
+// dist/drivers/<package>.js, loaded only by a call that uses that database.
+// One file per piece instead of hundreds saves most of a cold call's start-up
+// (see BENCHMARKS.md). Native packages stay in node_modules.
+import { build, type Plugin } from 'esbuild';
+import { join } from 'node:path';
+
+const dist = join(__dirname, '..');
+
+/** Bundled on their own; the program loads them with their code cache. */
+const DRIVERS = ['pg', 'mysql2', 'tedious'];
+
+/** Loaded from node_modules: native code, admin-only, or never used by the bridge. */
+const EXTERNAL = [
+  'better-sqlite3',
+  'bcrypt',
+  '@node-rs/argon2',
+  'yargs',
+  // Drivers and helpers Knex can use but the bridge does not ship.
+  'sqlite3',
+  'mysql',
+  'mariadb',
+  'oracledb',
+  'pg-native',
+  'pg-query-stream',
+];
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  logLevel: 'warning',
+  // pg probes for Cloudflare Workers through `navigator`, and on Node 20, where
+  // there is none, by building a fetch Response, which loads undici (~12 ms).
+  define: { navigator: '{"userAgent":"Node.js"}' },
+} as const;
+
+/** Replaces `require('<driver>')` with loading that driver's own bundle. */
+const separateDrivers: Plugin = {
+  name: 'separate-drivers',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${DRIVERS.join('|')})$`) }, ({ path }) => ({ path, namespace: 'driver' }));
+    build.onLoad({ filter: /.*/, namespace: 'driver' }, ({ path }) => ({
+      contents:
+        `const { join } = require('node:path');\n` +
+        `module.exports = require(join(__dirname, 'bridge', 'code-cache.js'))` +
+        `.requireWithCodeCache(join(__dirname, 'drivers', ${JSON.stringify(`${path}.js`)}));\n`,
+      loader: 'js',
+    }));
+  },
+};
+
+async function main(): Promise<void> {
+  await build({
+    ...common,
+    entryPoints: [join(dist, 'bridge', 'run.js')],
+    outfile: join(dist, 'papercut-bridge.js'),
+    external: EXTERNAL,
+    plugins: [separateDrivers],
+  });
+  for (const driver of DRIVERS) {
+    await build({
+      ...common,
+      stdin: { contents: `module.exports = require(${JSON.stringify(driver)});`, resolveDir: join(dist, '..') },
+      outfile: join(dist, 'drivers', `${driver}.js`),
+      external: EXTERNAL,
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bundle failed: ${String(error)}\n`);
+  process.exitCode = 1;
+});
