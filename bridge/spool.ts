@@ -3,6 +3,7 @@ import {
   createReadStream,
   mkdirSync,
   openSync,
+  readSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -18,7 +19,9 @@ import { writeAll } from './io';
  * it reach stdout, so a failure part-way never leaves a partial answer. */
 export interface Spool {
   line(text: string): void;
-  /** Lines collected so far. */
+  /** Leaves out a line collected earlier (counted from 0). */
+  dropLine(index: number): void;
+  /** Lines in the answer so far. */
   readonly lines: number;
   deliver(stdout: Writable): Promise<void>;
   /** Also keeps the answer in a file (replacing it atomically). */
@@ -35,6 +38,11 @@ export class MemorySpool implements Spool {
   line(text: string): void {
     this.parts.push(text, '\n');
     this.lines++;
+  }
+
+  dropLine(index: number): void {
+    this.parts[2 * index] = this.parts[2 * index + 1] = '';
+    this.lines--;
   }
 
   get text(): string {
@@ -71,6 +79,7 @@ export class FileSpool implements Spool {
   private bufferedLength = 0;
   private open = true;
   private kept = false;
+  private readonly dropped: number[] = [];
   lines = 0;
 
   constructor(public path: string) {
@@ -91,12 +100,50 @@ export class FileSpool implements Spool {
     if (this.bufferedLength >= FLUSH_BYTES) this.flush();
   }
 
+  dropLine(index: number): void {
+    this.dropped.push(index);
+    this.lines--;
+  }
+
   /** Writes what is buffered and closes the file; further lines are an error. */
   finish(): void {
     if (!this.open) return;
     this.flush();
     FileSpool.attempt(() => closeSync(this.fd));
     this.open = false;
+    if (this.dropped.length) FileSpool.attempt(() => this.rewriteWithoutDropped());
+  }
+
+  /** One more pass over the file, only when lines were dropped (rare). */
+  private rewriteWithoutDropped(): void {
+    const drop = new Set(this.dropped);
+    const temporary = `${this.path}.rewrite`;
+    const input = openSync(this.path, 'r');
+    const output = openSync(temporary, 'w', 0o600);
+    try {
+      const chunk = Buffer.alloc(1 << 20);
+      let line = 0;
+      let carry = Buffer.alloc(0);
+      for (let read; (read = readSync(input, chunk, 0, chunk.length, null)) > 0;) {
+        const data = Buffer.concat([carry, chunk.subarray(0, read)]);
+        let start = 0;
+        let keptFrom = 0;
+        for (let end; (end = data.indexOf(10, start)) !== -1; start = end + 1, line++) {
+          if (!drop.has(line)) continue;
+          writeFully(output, data.subarray(keptFrom, start));
+          keptFrom = end + 1;
+        }
+        writeFully(output, data.subarray(keptFrom, start));
+        carry = data.subarray(start);
+      }
+      renameSync(temporary, this.path);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    } finally {
+      closeSync(input);
+      closeSync(output);
+    }
   }
 
   async deliver(stdout: Writable): Promise<void> {
@@ -127,11 +174,10 @@ export class FileSpool implements Spool {
     this.buffered = [];
     this.bufferedLength = 0;
     if (!chunk) return;
-    // writeSync may write less than asked (a filling disk): the rest must follow or fail.
-    const bytes = Buffer.from(chunk, 'utf8');
-    for (let done = 0; done < bytes.length;) {
-      done += FileSpool.attempt(() => writeSync(this.fd, bytes, done, bytes.length - done));
-    }
+    FileSpool.attempt(() => {
+      const written = writeSync(this.fd, chunk);
+      if (written < Buffer.byteLength(chunk)) writeFully(this.fd, Buffer.from(chunk).subarray(written));
+    });
   }
 
   private static attempt<T>(work: () => T): T {
@@ -141,6 +187,11 @@ export class FileSpool implements Spool {
       throw spoolFailure(error);
     }
   }
+}
+
+/** writeSync may write less than asked (a filling disk): the rest must follow or fail. */
+function writeFully(fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 function spoolFailure(error: unknown): BridgeError {

@@ -8,6 +8,7 @@ import type { Log } from '../log';
 import { nameKey } from '../protocol/format';
 import { eachUserLine } from '../commands/users';
 import { guardCount } from '../state/guard';
+import { MemorySpool } from '../spool';
 import { StateStore } from '../state/store';
 
 // `papercut-bridge preview`: what the next sync would change in PaperCut,
@@ -44,10 +45,9 @@ export async function preview(config: Config, log: Log): Promise<Preview> {
     ? readFileSync(state.snapshotPath, 'utf8').split('\n').filter(Boolean)
     : [];
   // The very answer all-users would give.
-  const lines: string[] = [];
-  await withDb(config, log, { readOnly: true }, (db) =>
-    eachUserLine(new Directory(db, config), (line) => lines.push(line)),
-  );
+  const answer = new MemorySpool();
+  await withDb(config, log, { readOnly: true }, (db) => eachUserLine(new Directory(db, config), answer));
+  const lines = answer.text.split('\n').filter(Boolean);
 
   const before = parse(snapshot);
   const after = parse(lines);

@@ -10,9 +10,7 @@ export async function allUsers(ctx: CallContext): Promise<void> {
   const state = stateOf(ctx);
   // Read first: a corrupt record stops the call before the database is asked.
   const record = state.read();
-  const { users, nameless, collisions } = await withDirectory(ctx, (directory) =>
-    eachUserLine(directory, (line) => ctx.out.line(line)),
-  );
+  const { users, nameless, collisions } = await withDirectory(ctx, (directory) => eachUserLine(directory, ctx.out));
   guardCount({
     what: `all-users for ${state.label}`,
     count: users,

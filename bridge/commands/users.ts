@@ -1,28 +1,41 @@
 import type { Directory } from '../db/queries';
 import type { UserRow } from '../db/views';
 import { notFound } from '../errors';
-import { nameKey, onePerName, sanitize, userLine } from '../protocol/format';
+import { DistinctNames, FIRST, REPEATED } from '../protocol/distinct-names';
+import { onePerName, sanitize, userLineOf } from '../protocol/format';
 
-/** The all-users answer, line by line as it streams from the database: rows
- * without a usable username are skipped, and since rows come in code-point
- * order, the first of names that collide case-insensitively is the one every
- * call picks (see onePerName). Returns the counts. */
+/** Where the all-users answer goes, line by line. */
+export interface AnswerLines {
+  line(text: string): void;
+  /** Leaves out a line given earlier (counted from 0). */
+  dropLine(index: number): void;
+}
+
+/** The all-users answer, line by line as rows stream from the database in
+ * whatever order it returns them: rows without a usable username are skipped,
+ * and of names that collide case-insensitively only the one every call picks
+ * is kept (see onePerName), which may drop a line given earlier. Returns the counts. */
 export async function eachUserLine(
   directory: Directory,
-  onLine: (line: string) => void,
+  out: AnswerLines,
 ): Promise<{ users: number; nameless: number; collisions: number }> {
-  const seen = new Set<string>();
+  const names = new DistinctNames();
+  let lines = 0;
   let nameless = 0;
   let collisions = 0;
-  await directory.eachUser((row) => {
-    const name = sanitize(row.username);
+  await directory.eachUser((values) => {
+    const name = sanitize(values[0]);
     if (name === '') return void nameless++;
-    const key = nameKey(name);
-    if (seen.has(key)) return void collisions++;
-    seen.add(key);
-    onLine(userLine(row)!);
+    const outcome = names.add(name, lines);
+    if (outcome === REPEATED) return void collisions++;
+    if (outcome !== FIRST) {
+      out.dropLine(outcome);
+      collisions++;
+    }
+    out.line(userLineOf(values, name)!);
+    lines++;
   });
-  return { users: seen.size, nameless, collisions };
+  return { users: names.size, nameless, collisions };
 }
 
 /** Rows with a usable username, one per name as PaperCut sees it, and how

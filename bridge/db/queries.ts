@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import type { Config } from '../config';
 import { nameKey } from '../protocol/format';
 import { DIALECT_SQL, type DialectSql } from './dialect-sql';
-import { forEachRow } from './stream-rows';
-import { USER_COLUMNS, VIEW_COLUMNS, VIEWS, type UserRow } from './views';
+import { forEachRowValues } from './stream-rows';
+import { USER_COLUMNS, VIEW_COLUMNS, VIEWS, type UserRow, type UserValues } from './views';
 
 export interface CredentialRow {
   username: string | null;
@@ -37,11 +37,10 @@ export class DirectoryQueries {
     return this.db.select(VIEW_COLUMNS[key]).from(this.view(VIEWS[key])).whereRaw('1 = 0');
   }
 
+  /** In the database's own order: sorting a million rows would cost more than
+   * the export itself (BENCHMARKS.md), and PaperCut reads the list as a set. */
   allUsers(): Knex.QueryBuilder {
-    return this.db
-      .select(USER_COLUMNS)
-      .from(this.view(VIEWS.users))
-      .orderBy(this.sql.binaryOrder(this.db, 'username') as never);
+    return this.db.select(USER_COLUMNS).from(this.view(VIEWS.users));
   }
 
   allGroups(): Knex.QueryBuilder {
@@ -117,10 +116,10 @@ export class Directory {
     for (const key of Object.keys(VIEWS) as (keyof typeof VIEWS)[]) await this.queries.viewCheck(key);
   }
 
-  /** Every papercut_users row, one at a time and in code-point order of the
-   * username, without holding them all. */
-  async eachUser(onRow: (row: UserRow) => void): Promise<void> {
-    await forEachRow(this.db, this.config.dialect, this.queries.allUsers(), (row) => onRow(row as UserRow));
+  /** Every papercut_users row as its values in USER_COLUMNS order, one at a
+   * time and in no particular order, without holding them all. */
+  async eachUser(onRow: (values: UserValues) => void): Promise<void> {
+    await forEachRowValues(this.db, this.config.dialect, this.queries.allUsers(), (values) => onRow(values));
   }
 
   async allGroupNames(): Promise<unknown[]> {

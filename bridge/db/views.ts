@@ -23,6 +23,8 @@ export const USER_COLUMNS = [
 
 export type UserColumn = (typeof USER_COLUMNS)[number];
 export type UserRow = Record<UserColumn, string | null>;
+/** A papercut_users row as its values, in USER_COLUMNS order. */
+export type UserValues = unknown[];
 
 export const VIEW_COLUMNS: Record<keyof typeof VIEWS, readonly string[]> = {
   users: USER_COLUMNS,

@@ -1,5 +1,6 @@
-import { USER_COLUMNS, type UserRow } from '../db/views';
+import { USER_COLUMNS, type UserRow, type UserValues } from '../db/views';
 
+const CONTROLS = /[\u0000-\u001f\u007f]/;
 const LINE_BREAKS = /[\t\r\n]+/g;
 const OTHER_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
@@ -8,7 +9,8 @@ const OTHER_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 export function sanitize(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'string' ? value : String(value);
-  return text.replace(OTHER_CONTROLS, '').replace(LINE_BREAKS, ' ').trim();
+  // Nearly every value is clean: one test is cheaper than two replaces (all-users runs this 11 million times).
+  return (CONTROLS.test(text) ? text.replace(OTHER_CONTROLS, '').replace(LINE_BREAKS, ' ') : text).trim();
 }
 
 /** The key under which PaperCut treats two names as the same (it lower-cases them). */
@@ -19,10 +21,26 @@ export function nameKey(name: string): string {
 /** A user line: the 11 fields in protocol order, tab-separated, trailing
  * empty fields omitted. Returns undefined for a row without a username. */
 export function userLine(row: UserRow): string | undefined {
-  const fields = USER_COLUMNS.map((column) => sanitize(row[column]));
-  if (fields[0] === '') return undefined;
-  while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
-  return fields.join('\t');
+  return userLineOf(
+    USER_COLUMNS.map((column) => row[column]),
+    sanitize(row.username),
+  );
+}
+
+/** userLine for a row given as its values in USER_COLUMNS order, with its
+ * username already sanitised (all-users has done that to pick the name). */
+export function userLineOf(values: UserValues, username: string): string | undefined {
+  if (username === '') return undefined;
+  let line = username;
+  let emptyFields = '';
+  for (let i = 1; i < values.length; i++) {
+    const field = sanitize(values[i]);
+    emptyFields += '\t';
+    if (field === '') continue;
+    line += emptyFields + field;
+    emptyFields = '';
+  }
+  return line;
 }
 
 /** Keeps one item per name as PaperCut sees it (case-insensitively): the one

@@ -64,6 +64,14 @@ export async function freshDemoDatabase(dir: string): Promise<Record<string, str
 }
 
 /** A failed call: the given exit status, nothing on stdout, one line on stderr. */
+/** all-users lists users in the database's order: the answer must hold
+ * exactly the expected lines, byte for byte, each once, and end with a newline. */
+export function expectSameLines(stdout: string, expected: string): void {
+  expect(stdout.endsWith('\n')).toBe(true);
+  const lines = (text: string) => text.split('\n').slice(0, -1).sort();
+  expect(lines(stdout)).toEqual(lines(expected));
+}
+
 export function expectFailure(result: CallResult, status: number, stderrPattern: RegExp): void {
   expect({ stdout: result.stdout, status: result.status }).toEqual({ stdout: '', status });
   const lines = result.stderr.split('\n').filter(Boolean);

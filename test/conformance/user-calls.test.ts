@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forEachDialect, useDemoDatabase } from '../support/databases';
-import { callBridge, expectFailure } from './spawn-bridge';
+import { callBridge, expectFailure, expectSameLines } from './spawn-bridge';
 
 const lines = (...items: string[]) => items.map((item) => `${item}\n`).join('');
 
@@ -22,7 +22,7 @@ forEachDialect(undefined, (dialect) => {
     it('prints every active user once, as the reviewed expectation', async () => {
       const result = await call(['-', 'all-users']);
       expect(result.status).toBe(0);
-      expect(result.stdout).toBe(readFileSync(join(__dirname, 'expected', 'all-users.txt'), 'utf8'));
+      expectSameLines(result.stdout, readFileSync(join(__dirname, 'expected', 'all-users.txt'), 'utf8'));
     });
 
     it('sanitises fields and keeps every line to at most 11 tab-separated fields', async () => {
