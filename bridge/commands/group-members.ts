@@ -3,12 +3,16 @@ import { guardCount } from '../state/guard';
 import { stateOf, withDirectory, type CallContext } from './context';
 import { distinctUsers, requireGroup } from './users';
 
+/** The group's active members, one per name, in code-point order of the username. */
 async function members(ctx: CallContext, group: string) {
   const rows = await withDirectory(ctx, async (directory) => {
     await requireGroup(directory.groupExists(group), group);
     return directory.groupMembers(group);
   });
-  return distinctUsers(rows).users;
+  return distinctUsers(rows)
+    .users.map((row) => ({ row, name: sanitize(row.username) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map(({ row }) => row);
 }
 
 /** `- group-member-names GROUP`: the usernames of the group's active members. */

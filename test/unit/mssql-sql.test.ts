@@ -31,10 +31,10 @@ function recordingKnex(): { db: Knex; statements: string[] } {
 describe('the queries, compiled for SQL Server', () => {
   const queries = new DirectoryQueries(mssql(), { dialect: 'mssql', schema: 'papercut' });
 
-  it('qualify the views with the schema; all-users leaves the order to the database, member lists sort by code point', () => {
+  it('qualify the views with the schema, and sort group names by code point', () => {
     const { sql } = queries.allUsers().toSQL();
     expect(sql).toMatch(/^select \[username\], \[full_name\], .*\[pin\] from \[papercut\]\.\[papercut_users\]$/);
-    expect(queries.members('Finance').toSQL().sql).toContain('order by [u].[username] collate Latin1_General_100_BIN2');
+    expect(queries.allGroups().toSQL().sql).toContain('order by [group_name] collate Latin1_General_100_BIN2');
   });
 
   it('compare names through the column collation, with bound values', () => {

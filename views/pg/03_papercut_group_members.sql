@@ -1,8 +1,6 @@
 CREATE VIEW papercut_group_members AS
 -- Effective membership: a member of a role is a member of every role that includes it,
 -- however deep. UNION (not UNION ALL) also stops the recursion should the ERP ever hold a cycle.
--- Each (role, employee) pair appears once, decided on ids, not on logins:
--- two accounts may differ only in case.
 WITH RECURSIVE role_tree (ancestor_id, role_id) AS (
   SELECT r.id, r.id FROM sec_roles r
   UNION
@@ -10,17 +8,15 @@ WITH RECURSIVE role_tree (ancestor_id, role_id) AS (
   FROM role_tree t
   JOIN sec_role_includes i ON i.parent_role_id = t.role_id
 )
--- One row per (role, employee) without DISTINCT: a filter on the group or the
--- login reaches the indexes on sec_roles and hr_employees, so one user's
--- membership (is-user-in-group) is a few index lookups, not the whole table.
+-- A plain join, without DISTINCT: a filter on the group reaches the index on
+-- sec_user_roles.role_id, one on the login the index on hr_employees, so
+-- group-member-names reads only the group's memberships and is-user-in-group
+-- only the user's. A pair reached through two roles appears twice; the bridge
+-- lists each name once.
 SELECT
   r.role_name AS group_name,
   e.login_name AS username
-FROM sec_roles r
-CROSS JOIN hr_employees e
-WHERE EXISTS (
-  SELECT 1
-  FROM sec_user_roles ur
-  JOIN role_tree t ON t.role_id = ur.role_id
-  WHERE ur.employee_id = e.id AND t.ancestor_id = r.id
-);
+FROM role_tree t
+JOIN sec_roles r ON r.id = t.ancestor_id
+JOIN sec_user_roles ur ON ur.role_id = t.role_id
+JOIN hr_employees e ON e.id = ur.employee_id;

@@ -1,0 +1,46 @@
+// Floors for `npm run bench`, run as their own process like a call:
+//   connect — Node, the driver bundle the program loads, one connection and `select 1`;
+//   rows    — the program's own reading of papercut_users (Knex, the driver, the
+//             cursor or stream), with nothing done to the rows.
+// They show how much of a call is the bridge's and how much its parts'.
+import { join } from 'node:path';
+import { requireWithCodeCache } from '../bridge/code-cache';
+import { resolveConfig } from '../bridge/config';
+import { withDb } from '../bridge/db/connect';
+import { DirectoryQueries } from '../bridge/db/queries';
+import { forEachRowValues } from '../bridge/db/stream-rows';
+import { Log } from '../bridge/log';
+
+const config = resolveConfig({ env: process.env, readFile: () => undefined });
+const drivers = join(__dirname, '..', 'drivers');
+
+async function connectOnce(): Promise<void> {
+  if (config.dialect === 'sqlite') {
+    const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+    new Database(config.url, { readonly: true }).prepare('select 1').get();
+  } else if (config.dialect === 'pg') {
+    const { Client } = requireWithCodeCache(join(drivers, 'pg.js')) as typeof import('pg');
+    const client = new Client(config.url);
+    await client.connect();
+    await client.query('select 1');
+    await client.end();
+  } else if (config.dialect === 'mysql') {
+    const mysql = requireWithCodeCache(join(drivers, 'mysql2.js')) as typeof import('mysql2');
+    const connection = mysql.createConnection(config.url);
+    await connection.promise().query('select 1');
+    await connection.promise().end();
+  } else {
+    throw new Error(`no floor for ${config.dialect}`);
+  }
+}
+
+async function readRows(): Promise<void> {
+  await withDb(config, new Log(process.stderr), { readOnly: true }, (db) =>
+    forEachRowValues(db, config.dialect, new DirectoryQueries(db, config).allUsers(), () => undefined),
+  );
+}
+
+(process.argv[2] === 'rows' ? readRows() : connectOnce()).catch((error: unknown) => {
+  process.stderr.write(`bench-floor: ${String(error)}\n`);
+  process.exitCode = 1;
+});
