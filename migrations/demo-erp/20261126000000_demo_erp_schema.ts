@@ -13,11 +13,12 @@ import { type Dialect, dialectOfKnex } from '../../bridge/db/dialect';
 const EMPLOYEE_STATUSES = ['ACTIVE', 'ON_LEAVE', 'SUSPENDED', 'TERMINATED'] as const;
 
 interface DialectSchema {
-  /** The login column's type: case-insensitive where the database can make it so. */
-  loginType: string;
-  /** What the login index covers, so that the bridge's case-insensitive
-   * username lookups (bridge/db/queries.ts) are index searches. */
-  loginIndexOn: string;
+  /** The type of a name PaperCut matches case-insensitively (logins, role
+   * names): case-insensitive where the database can make it so. */
+  nameType: string;
+  /** What an index on such a name covers, so that the bridge's
+   * case-insensitive lookups (bridge/db/queries.ts) are index searches. */
+  nameIndexOn(column: string): string;
   /** Options for every table. */
   table(t: Knex.CreateTableBuilder): void;
   /** What deleting a role does to the inclusions naming it as the child. */
@@ -31,8 +32,8 @@ const asColumnComment = (column: Knex.ColumnBuilder, text: string) => void colum
 
 const SCHEMA: Record<Dialect, DialectSchema> = {
   sqlite: {
-    loginType: 'varchar(100) COLLATE NOCASE',
-    loginIndexOn: 'login_name',
+    nameType: 'varchar(100) COLLATE NOCASE',
+    nameIndexOn: (column) => column,
     table: noTableOptions,
     childRoleOnDelete: 'CASCADE',
     describe: asColumnComment,
@@ -40,8 +41,8 @@ const SCHEMA: Record<Dialect, DialectSchema> = {
   // No case-insensitive collation by default: index the lower-cased value,
   // which is what the bridge compares (lower(username) = lower(?)).
   pg: {
-    loginType: 'varchar(100)',
-    loginIndexOn: 'lower(login_name)',
+    nameType: 'varchar(100)',
+    nameIndexOn: (column) => `lower(${column})`,
     table: noTableOptions,
     childRoleOnDelete: 'CASCADE',
     describe: asColumnComment,
@@ -49,8 +50,8 @@ const SCHEMA: Record<Dialect, DialectSchema> = {
   // utf8mb4 throughout (the server's default may still be latin1 or 3-byte utf8);
   // unicode_ci exists on MariaDB and MySQL alike.
   mysql: {
-    loginType: 'varchar(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
-    loginIndexOn: 'login_name',
+    nameType: 'varchar(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
+    nameIndexOn: (column) => column,
     table: (t) => {
       t.charset('utf8mb4');
       t.collate('utf8mb4_unicode_ci');
@@ -60,8 +61,8 @@ const SCHEMA: Record<Dialect, DialectSchema> = {
   },
   // Knex makes every string column nvarchar.
   mssql: {
-    loginType: 'nvarchar(100) COLLATE Latin1_General_100_CI_AS',
-    loginIndexOn: 'login_name',
+    nameType: 'nvarchar(100) COLLATE Latin1_General_100_CI_AS',
+    nameIndexOn: (column) => column,
     table: noTableOptions,
     // Two cascading paths from sec_roles into one table are refused (error 1785).
     childRoleOnDelete: 'NO ACTION',
@@ -97,7 +98,7 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('id').notNullable().primary();
     t.string('employee_no', 12).notNullable().unique();
     // Not unique: the ERP never enforced it, and case-only duplicates exist.
-    t.specificType('login_name', dialect.loginType).notNullable();
+    t.specificType('login_name', dialect.nameType).notNullable();
     t.string('first_name', 100).notNullable();
     t.string('last_name', 100).notNullable();
     dialect.describe(t.string('display_name', 200), 'preferred full name; NULL = first + last');
@@ -114,13 +115,17 @@ export async function up(knex: Knex): Promise<void> {
     t.date('hire_date').notNullable();
     t.date('termination_date');
   });
-  await knex.raw(`CREATE INDEX hr_employees_login_name_idx ON hr_employees (${dialect.loginIndexOn})`);
+  await knex.raw(`CREATE INDEX hr_employees_login_name_idx ON hr_employees (${dialect.nameIndexOn('login_name')})`);
 
   await createTable('sec_roles', (t) => {
     t.integer('id').notNullable().primary();
-    t.string('role_name', 100).notNullable().unique();
+    t.specificType('role_name', dialect.nameType).notNullable().unique();
     t.string('description', 255);
   });
+  // group-member-names and is-user-in-group look a group up by name, ignoring case.
+  if (dialect.nameIndexOn('role_name') !== 'role_name') {
+    await knex.raw(`CREATE INDEX sec_roles_role_name_idx ON sec_roles (${dialect.nameIndexOn('role_name')})`);
+  }
 
   // Members of the child role are effective members of the parent role.
   await createTable('sec_role_includes', (t) => {
