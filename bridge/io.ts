@@ -89,8 +89,8 @@ function decodeLine(raw: Buffer, number: number): string {
 }
 
 /** Writes to a stream and resolves once the data has been handed to the OS. */
-export function writeAll(stream: Writable, text: string): Promise<void> {
-  if (text === '') return Promise.resolve();
+export function writeAll(stream: Writable, text: string | Buffer): Promise<void> {
+  if (text.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     stream.write(text, (error) => (error ? reject(error) : resolve()));
   });

@@ -5,26 +5,32 @@ export const FIRST = -1;
 export const REPEATED = -2;
 
 const EMPTY = 0xffffffff;
+/** Entries are kept in arrays of 2^16 and names in buffers of 1 MiB that are
+ * never reallocated: growing by copying leaves the old arrays to the garbage
+ * collector, which at a million names doubled the memory used. */
+const ENTRY_BITS = 16;
+const ENTRY_MASK = (1 << ENTRY_BITS) - 1;
+const NAME_BITS = 20;
+const NAME_CHUNK = 1 << NAME_BITS;
 
 /**
  * The names of an all-users answer, one per name as PaperCut sees it
  * (case-insensitively), when rows arrive in no particular order: of names that
  * collide, the one that sorts first in code-unit order wins, as in every other
  * call. A Set of a million strings costs over 100 MB; this keeps each name's
- * UTF-8 bytes in one growing buffer and an open-addressing table of typed
- * arrays, about 35 bytes a name.
+ * UTF-8 bytes, NUL-terminated (sanitised names hold no control characters),
+ * and an open-addressing table of typed arrays: about 30 bytes a name.
  */
 export class DistinctNames {
-  private names: Buffer = Buffer.alloc(1 << 20);
-  private used = 0;
   private count = 0;
-  /** Per entry: the key's hash, where its name is in `names`, and its line. */
-  private hashes: Uint32Array = new Uint32Array(1 << 10);
-  private starts: Uint32Array = new Uint32Array(1 << 10);
-  private lengths: Uint32Array = new Uint32Array(1 << 10);
-  private lines: Uint32Array = new Uint32Array(1 << 10);
+  /** Per entry: the key's hash, where its name starts, and its answer line. */
+  private readonly hashes: Uint32Array[] = [];
+  private readonly starts: Uint32Array[] = [];
+  private readonly lines: Uint32Array[] = [];
+  private readonly names: Buffer[] = [];
+  private nameUsed = NAME_CHUNK;
   /** Open addressing: entry index, or EMPTY. Kept at most half full. */
-  private slots: Uint32Array = new Uint32Array(1 << 11).fill(EMPTY);
+  private slots: Uint32Array = new Uint32Array(1 << 12).fill(EMPTY);
 
   get size(): number {
     return this.count;
@@ -47,59 +53,69 @@ export class DistinctNames {
         if (this.count * 2 > this.slots.length) this.rehash();
         return FIRST;
       }
-      if (this.hashes[entry] !== hash) continue;
-      const listed = this.names.toString('utf8', this.starts[entry], this.starts[entry]! + this.lengths[entry]!);
+      if (this.field(this.hashes, entry) !== hash) continue;
+      const listed = this.nameOf(entry);
       if (nameKey(listed) !== key) continue;
       if (listed <= name) return REPEATED;
-      const replaced = this.lines[entry]!;
-      this.store(entry, name, line);
+      const replaced = this.field(this.lines, entry);
+      this.setField(this.starts, entry, this.storeName(name));
+      this.setField(this.lines, entry, line);
       return replaced;
     }
   }
 
   private append(hash: number, name: string, line: number): number {
     const entry = this.count++;
-    if (entry === this.hashes.length) {
-      this.hashes = grow(this.hashes);
-      this.starts = grow(this.starts);
-      this.lengths = grow(this.lengths);
-      this.lines = grow(this.lines);
+    if ((entry & ENTRY_MASK) === 0) {
+      for (const column of [this.hashes, this.starts, this.lines]) column.push(new Uint32Array(1 << ENTRY_BITS));
     }
-    this.hashes[entry] = hash;
-    this.store(entry, name, line);
+    this.setField(this.hashes, entry, hash);
+    this.setField(this.starts, entry, this.storeName(name));
+    this.setField(this.lines, entry, line);
     return entry;
   }
 
-  private store(entry: number, name: string, line: number): void {
-    const bytes = Buffer.byteLength(name);
-    while (this.used + bytes > this.names.length) {
-      const bigger = Buffer.alloc(this.names.length * 2);
-      this.names.copy(bigger, 0, 0, this.used);
-      this.names = bigger;
+  private field(column: Uint32Array[], entry: number): number {
+    return column[entry >>> ENTRY_BITS]![entry & ENTRY_MASK]!;
+  }
+
+  private setField(column: Uint32Array[], entry: number, value: number): void {
+    column[entry >>> ENTRY_BITS]![entry & ENTRY_MASK] = value;
+  }
+
+  /** Stores the name, returns where: chunk number and offset in one number. */
+  private storeName(name: string): number {
+    const bytes = Buffer.byteLength(name) + 1;
+    if (this.nameUsed + bytes > NAME_CHUNK) {
+      // A name longer than a chunk (absurd, but possible) gets a chunk of its own.
+      this.names.push(Buffer.allocUnsafe(Math.max(NAME_CHUNK, bytes)));
+      this.nameUsed = 0;
     }
-    this.names.write(name, this.used);
-    this.starts[entry] = this.used;
-    this.lengths[entry] = bytes;
-    this.lines[entry] = line;
-    this.used += bytes;
+    const chunk = this.names.length - 1;
+    const start = this.nameUsed;
+    this.names[chunk]!.write(name, start);
+    this.names[chunk]![start + bytes - 1] = 0;
+    this.nameUsed += bytes;
+    return chunk * NAME_CHUNK + start;
+  }
+
+  private nameOf(entry: number): string {
+    const at = this.field(this.starts, entry);
+    const chunk = this.names[Math.floor(at / NAME_CHUNK)]!;
+    const start = at % NAME_CHUNK;
+    return chunk.toString('utf8', start, chunk.indexOf(0, start));
   }
 
   private rehash(): void {
     const slots = new Uint32Array(this.slots.length * 2).fill(EMPTY);
     const mask = slots.length - 1;
     for (let entry = 0; entry < this.count; entry++) {
-      let slot = this.hashes[entry]! & mask;
+      let slot = this.field(this.hashes, entry) & mask;
       while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
       slots[slot] = entry;
     }
     this.slots = slots;
   }
-}
-
-function grow(array: Uint32Array): Uint32Array {
-  const bigger = new Uint32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }
 
 /** FNV-1a over UTF-16 code units, then a final mix so that low bits spread. */
