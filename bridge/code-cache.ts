@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
@@ -83,5 +83,6 @@ function saveQuietly(file: string, data: () => Buffer): void {
     renameSync(temporary, file);
   } catch {
     // Not writable: every call compiles, as without a cache.
+    rmSync(temporary, { force: true });
   }
 }

@@ -2,7 +2,7 @@
 // code cache: the cache is written when missing, reused when valid, and never
 // trusted for another bundle, even one of the same length.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, scratchDir } from './spawn-bridge';
@@ -57,6 +57,16 @@ describe('code cache', () => {
     utimesSync(file, new Date(), new Date(Date.now() + 5_000));
     expect(load(file)).toBe('new');
     expect(readFileSync(`${file}.cache`).equals(stale)).toBe(false);
+  });
+
+  it('is done without, leaving nothing behind, when it cannot be written', () => {
+    const file = bundle('unwritable.js', 'four');
+    mkdirSync(`${file}.cache`); // in the way of the cache file, even for root
+    expect(load(file)).toBe('four');
+    expect(readdirSync(scratch.dir).filter((name) => name.startsWith('unwritable.js'))).toEqual([
+      'unwritable.js',
+      'unwritable.js.cache',
+    ]);
   });
 
   it('is ignored and replaced when V8 rejects it', () => {
