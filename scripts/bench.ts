@@ -265,7 +265,9 @@ const exportMeasure = `all-users (${USERS.toLocaleString('en-US')})`;
 /** The SQL group-member-names runs, with its values inlined for the client. */
 function bridgeMembersQuery(target: Target): string {
   const db = connect(target.env);
-  const sql = new DirectoryQueries(db, { dialect: target.dialect, schema: undefined }).members('bench-20k').toString();
+  const sql = new DirectoryQueries(db, { dialect: target.dialect, schema: undefined })
+    .members('bench-20k', undefined, ['username'])
+    .toString();
   void db.destroy();
   return sql;
 }

@@ -1,13 +1,19 @@
+import type { Directory } from '../db/queries';
+import type { UserRow } from '../db/views';
 import { nameKey, sanitize, userLine } from '../protocol/format';
 import { guardCount } from '../state/guard';
 import { stateOf, withDirectory, type CallContext } from './context';
 import { distinctUsers, requireGroup } from './users';
 
 /** The group's active members, one per name, in code-point order of the username. */
-async function members(ctx: CallContext, group: string) {
+async function members<T extends Pick<UserRow, 'username'>>(
+  ctx: CallContext,
+  group: string,
+  read: (directory: Directory) => Promise<T[]>,
+): Promise<T[]> {
   const rows = await withDirectory(ctx, async (directory) => {
     await requireGroup(directory.groupExists(group), group);
-    return directory.groupMembers(group);
+    return read(directory);
   });
   return distinctUsers(rows)
     .users.map((row) => ({ row, name: sanitize(row.username) }))
@@ -17,7 +23,9 @@ async function members(ctx: CallContext, group: string) {
 
 /** `- group-member-names GROUP`: the usernames of the group's active members. */
 export async function groupMemberNames(ctx: CallContext, group: string): Promise<void> {
-  for (const row of await members(ctx, group)) ctx.out.line(sanitize(row.username));
+  for (const row of await members(ctx, group, (directory) => directory.groupMemberNames(group))) {
+    ctx.out.line(sanitize(row.username));
+  }
 }
 
 /** `- group-members GROUP`: a user line for each of the group's active
@@ -26,7 +34,7 @@ export async function groupMemberNames(ctx: CallContext, group: string): Promise
 export async function groupMembers(ctx: CallContext, group: string): Promise<void> {
   const state = stateOf(ctx);
   const record = state.read();
-  const users = await members(ctx, group);
+  const users = await members(ctx, group, (directory) => directory.groupMembers(group));
   const key = nameKey(group);
   guardCount({
     what: `group-members ${group} for ${state.label}`,

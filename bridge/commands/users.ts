@@ -40,7 +40,9 @@ export async function eachUserLine(
 
 /** Rows with a usable username, one per name as PaperCut sees it, and how
  * many rows were left out for want of a name or for a colliding one. */
-export function distinctUsers(rows: UserRow[]): { users: UserRow[]; nameless: number; collisions: number } {
+export function distinctUsers<T extends Pick<UserRow, 'username'>>(
+  rows: T[],
+): { users: T[]; nameless: number; collisions: number } {
   const named = rows.filter((row) => sanitize(row.username) !== '');
   const { kept, dropped } = onePerName(named, (row) => sanitize(row.username));
   return { users: kept, nameless: rows.length - named.length, collisions: dropped };

@@ -18,12 +18,17 @@ const FULL_SCANS: Record<Dialect, ((db: Knex, query: Knex.QueryBuilder) => Promi
       detail: string;
     }[];
     const byId = new Map(rows.map((row) => [row.id, row]));
+    const isCte = (row: { detail: string }) => /^(CO-ROUTINE|MATERIALIZE)\b/.test(row.detail);
     const inSubquery = (row: { parent: number }): boolean => {
       const parent = byId.get(row.parent);
-      return parent !== undefined && (/^(CO-ROUTINE|MATERIALIZE)\b/.test(parent.detail) || inSubquery(parent));
+      return parent !== undefined && (isCte(parent) || inSubquery(parent));
     };
+    // A scan beside a CTE's co-routine reads that CTE's rows (the role tree), not a table.
+    const readsCte = (row: { parent: number }) => rows.some((other) => other.parent === row.parent && isCte(other));
     return rows
-      .filter((row) => /^SCAN \S+/.test(row.detail) && !/ USING /.test(row.detail) && !inSubquery(row))
+      .filter(
+        (row) => /^SCAN \S+/.test(row.detail) && !/ USING /.test(row.detail) && !inSubquery(row) && !readsCte(row),
+      )
       .map((row) => row.detail.split(' ')[1]!)
       .filter((name) => name !== 'CONSTANT');
   },
@@ -88,7 +93,7 @@ export async function checkIndexes(ctx: DoctorContext, probe: Probe): Promise<Fi
   const explain = FULL_SCANS[ctx.config.dialect];
   const lookups: [string, Knex.QueryBuilder][] = [
     ['get-user-details', ctx.queries.users(probe.user ?? 'x')],
-    ['is-user-in-group', ctx.queries.members(probe.group ?? 'x', probe.member ?? 'x')],
+    ['is-user-in-group', ctx.queries.members(probe.group ?? 'x', probe.member ?? 'x', ['username'])],
   ];
   if (!explain) {
     return lookups.map(([call]) =>

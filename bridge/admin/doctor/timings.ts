@@ -49,7 +49,7 @@ export async function timeCalls(
     // ASCII name if there is one (see isAscii).
     timings['group-member-names'] = await time(async () => {
       await directory.groupExists(group);
-      await forEachRow(ctx.db, ctx.config.dialect, ctx.queries.members(group), (row) => {
+      await forEachRow(ctx.db, ctx.config.dialect, ctx.queries.members(group, undefined, ['username']), (row) => {
         if (typeof row.username !== 'string' || (member !== undefined && !isAscii(row.username))) return;
         if (!isAscii(member)) member = row.username;
       });
