@@ -47,7 +47,13 @@ export function requireWithCodeCache(file: string): unknown {
     process.once('exit', () => saveQuietly(cacheFile, () => Buffer.concat([stamp, script.createCachedData()])));
   }
   const compiled = script.runInThisContext() as (...args: unknown[]) => void;
-  compiled.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  try {
+    compiled.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  } catch (error) {
+    // As require() does: a module that failed to load is not kept.
+    delete loadedModules[file];
+    throw error;
+  }
   module.loaded = true;
   return module.exports;
 }
