@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Config } from '../config';
 
 /** Names the database and schema the views live in, without credentials:
@@ -11,5 +10,7 @@ export function describeDatabase(config: Pick<Config, 'dialect' | 'url' | 'schem
     where = `${url.hostname}:${url.port || 'default'}${url.pathname}`;
   }
   const label = `${config.dialect} ${where}${config.schema ? ` schema ${config.schema}` : ''}`;
+  // Loaded here, not at start-up: node:crypto costs SQLite calls ~5 ms, and most calls keep no state.
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   return { key: createHash('sha256').update(label).digest('hex').slice(0, 16), label };
 }
