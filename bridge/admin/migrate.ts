@@ -17,7 +17,7 @@ import type { Log } from '../log';
  * ever gets the DBA's own mapping folder, never the demo tables. */
 export function migratorConfig(config: Config): Knex.MigratorConfig {
   return {
-    migrationSource: config.demo ? new DemoMigrationSource() : new FolderMigrationSource([config.migrationsDir]),
+    migrationSource: config.demo ? new DemoMigrationSource() : new FolderMigrationSource(config.migrationsDir),
     tableName: MIGRATIONS_TABLE,
     schemaName: config.schema,
   };

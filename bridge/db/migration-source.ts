@@ -37,22 +37,18 @@ export class DemoMigrationSource implements Knex.MigrationSource<string> {
   }
 }
 
-/** Migrations from several folders, ordered by name. A migration is named
- * without its extension, so the same migration run from the TypeScript source
- * (knexfile.ts) or from the built program is recorded once. */
+/** The DBA's migrations: the files of one folder, ordered by name. A
+ * migration is named without its extension, so the same migration run from
+ * the TypeScript source (knexfile.ts) or from the built program is recorded once. */
 export class FolderMigrationSource implements Knex.MigrationSource<MigrationFile> {
-  constructor(private readonly dirs: readonly string[]) {}
+  constructor(private readonly dir: string) {}
 
   async getMigrations(): Promise<MigrationFile[]> {
-    const files: MigrationFile[] = [];
-    for (const dir of this.dirs) {
-      if (!existsSync(dir)) continue;
-      for (const file of readdirSync(dir)) {
-        if (!LOADABLE.has(extname(file)) || file.endsWith('.d.ts')) continue;
-        files.push({ name: basename(file, extname(file)), path: join(dir, file) });
-      }
-    }
-    return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (!existsSync(this.dir)) return [];
+    return readdirSync(this.dir)
+      .filter((file) => LOADABLE.has(extname(file)) && !file.endsWith('.d.ts'))
+      .map((file) => ({ name: basename(file, extname(file)), path: join(this.dir, file) }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   getMigrationName(migration: MigrationFile): string {
