@@ -141,10 +141,10 @@ export class FileSpool implements Spool {
    * chunk per read would pile up as garbage (tens of MB for a million users). */
   async deliver(stdout: Writable): Promise<void> {
     this.finish();
-    const input = FileSpool.attempt(() => openSync(this.path, 'r'));
+    const input = FileSpool.attempt(() => openSync(this.path, 'r'), 'read');
     try {
       const chunk = Buffer.allocUnsafe(1 << 20);
-      for (let read; (read = FileSpool.attempt(() => readSync(input, chunk, 0, chunk.length, null))) > 0;) {
+      for (let read; (read = FileSpool.attempt(() => readSync(input, chunk, 0, chunk.length, null), 'read')) > 0;) {
         // Awaited before the buffer is reused: a pipe writes from it asynchronously.
         await writeAll(stdout, chunk.subarray(0, read));
       }
@@ -182,11 +182,11 @@ export class FileSpool implements Spool {
     });
   }
 
-  private static attempt<T>(work: () => T): T {
+  private static attempt<T>(work: () => T, action: 'write' | 'read' = 'write'): T {
     try {
       return work();
     } catch (error) {
-      throw spoolFailure(error);
+      throw spoolFailure(error, action);
     }
   }
 }
@@ -196,7 +196,8 @@ function writeFully(fd: number, bytes: Buffer): void {
   for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
-function spoolFailure(error: unknown): BridgeError {
+function spoolFailure(error: unknown, action: 'write' | 'read' = 'write'): BridgeError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  return new BridgeError('io', `cannot write the answer to the state directory (${code})`, { cause: error });
+  const what = action === 'write' ? 'write the answer to' : 'read the answer back from';
+  return new BridgeError('io', `cannot ${what} the state directory (${code})`, { cause: error });
 }

@@ -1,30 +1,30 @@
 import type { Directory } from '../db/queries';
 import type { UserRow } from '../db/views';
-import { nameKey, sanitize, userLine } from '../protocol/format';
+import { compareCodeUnits, nameKey, sanitize, userLine } from '../protocol/format';
 import { guardCount } from '../state/guard';
 import { stateOf, withDirectory, type CallContext } from './context';
 import { distinctUsers, requireGroup } from './users';
 
-/** The group's active members, one per name, in code-point order of the username. */
+/** The group's active members, one per name, with their usernames as
+ * PaperCut sees them, in code-unit order. */
 async function members<T extends Pick<UserRow, 'username'>>(
   ctx: CallContext,
   group: string,
   read: (directory: Directory) => Promise<T[]>,
-): Promise<T[]> {
+): Promise<{ row: T; name: string }[]> {
   const rows = await withDirectory(ctx, async (directory) => {
     await requireGroup(directory.groupExists(group), group);
     return read(directory);
   });
   return distinctUsers(rows)
     .users.map((row) => ({ row, name: sanitize(row.username) }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map(({ row }) => row);
+    .sort((a, b) => compareCodeUnits(a.name, b.name));
 }
 
 /** `- group-member-names GROUP`: the usernames of the group's active members. */
 export async function groupMemberNames(ctx: CallContext, group: string): Promise<void> {
-  for (const row of await members(ctx, group, (directory) => directory.groupMemberNames(group))) {
-    ctx.out.line(sanitize(row.username));
+  for (const { name } of await members(ctx, group, (directory) => directory.groupMemberNames(group))) {
+    ctx.out.line(name);
   }
 }
 
@@ -43,7 +43,7 @@ export async function groupMembers(ctx: CallContext, group: string): Promise<voi
     maxDropPercent: ctx.config.maxUserDropPercent,
     refuseEmpty: false,
   });
-  for (const row of users) ctx.out.line(userLine(row)!);
+  for (const { row } of users) ctx.out.line(userLine(row)!);
   const groupMembers = { ...record.groupMembers, [key]: { count: users.length, at: new Date().toISOString() } };
   state.write({ ...record, database: state.label, groupMembers });
 }

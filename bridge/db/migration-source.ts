@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
+import { compareCodeUnits } from '../protocol/format';
 import * as demoErpSchema from '../../migrations/demo-erp/20261126000000_demo_erp_schema';
 import * as papercutViews from '../../migrations/views/20261126000100_papercut_views';
 
@@ -48,7 +49,7 @@ export class FolderMigrationSource implements Knex.MigrationSource<MigrationFile
     return readdirSync(this.dir)
       .filter((file) => LOADABLE.has(extname(file)) && !file.endsWith('.d.ts'))
       .map((file) => ({ name: basename(file, extname(file)), path: join(this.dir, file) }))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      .sort((a, b) => compareCodeUnits(a.name, b.name));
   }
 
   getMigrationName(migration: MigrationFile): string {

@@ -118,7 +118,7 @@ export class Directory {
   /** Every papercut_users row as its values in USER_COLUMNS order, one at a
    * time and in no particular order, without holding them all. */
   async eachUser(onRow: (values: UserValues) => void): Promise<void> {
-    await forEachRowValues(this.db, this.config.dialect, this.queries.allUsers(), (values) => onRow(values));
+    await forEachRowValues(this.db, this.config.dialect, this.queries.allUsers(), onRow);
   }
 
   async allGroupNames(): Promise<unknown[]> {

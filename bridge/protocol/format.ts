@@ -18,6 +18,11 @@ export function nameKey(name: string): string {
   return name.toLowerCase();
 }
 
+/** Code-unit order, the order of every answer the bridge sorts (not the locale's). */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** A user line: the 11 fields in protocol order, tab-separated, trailing
  * empty fields omitted. Returns undefined for a row without a username. */
 export function userLine(row: UserRow): string | undefined {
