@@ -1,4 +1,14 @@
-import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { BridgeError } from './errors';
@@ -8,6 +18,8 @@ import { writeAll } from './io';
  * it reach stdout, so a failure part-way never leaves a partial answer. */
 export interface Spool {
   line(text: string): void;
+  /** `count` whole lines, already UTF-8, each ending in LF; the buffer is reused afterwards. */
+  appendLines(block: Buffer, count: number): void;
   /** Leaves out a line collected earlier (counted from 0). */
   dropLine(index: number): void;
   /** Lines in the answer so far. */
@@ -27,6 +39,15 @@ export class MemorySpool implements Spool {
   line(text: string): void {
     this.parts.push(text, '\n');
     this.lines++;
+  }
+
+  appendLines(block: Buffer, count: number): void {
+    const text = block.toString('utf8');
+    for (let start = 0, line = 0; line < count; line++) {
+      const end = text.indexOf('\n', start);
+      this.line(text.slice(start, end));
+      start = end + 1;
+    }
   }
 
   dropLine(index: number): void {
@@ -68,15 +89,20 @@ export class FileSpool implements Spool {
   private readonly fd: number;
   private buffered: string[] = [];
   private bufferedLength = 0;
+  private bufferedLines = 0;
   private open = true;
   private kept = false;
   private readonly dropped: number[] = [];
+  /** Where each write began: its first line and byte offset, to find a dropped line without reading the file. */
+  private readonly writes: { line: number; offset: number }[] = [];
+  private writtenLines = 0;
+  private writtenBytes = 0;
   lines = 0;
 
   constructor(public path: string) {
     this.fd = FileSpool.attempt(() => {
       mkdirSync(dirname(path), { recursive: true });
-      return openSync(path, 'wx', 0o600);
+      return openSync(path, 'wx+', 0o600);
     });
   }
 
@@ -87,8 +113,15 @@ export class FileSpool implements Spool {
   line(text: string): void {
     this.buffered.push(text, '\n');
     this.bufferedLength += text.length + 1;
+    this.bufferedLines++;
     this.lines++;
     if (this.bufferedLength >= FLUSH_BYTES) this.flush();
+  }
+
+  appendLines(block: Buffer, count: number): void {
+    this.flush();
+    this.write(block, count);
+    this.lines += count;
   }
 
   dropLine(index: number): void {
@@ -100,41 +133,43 @@ export class FileSpool implements Spool {
   finish(): void {
     if (!this.open) return;
     this.flush();
+    if (this.dropped.length) FileSpool.attempt(() => this.removeDropped());
     FileSpool.attempt(() => closeSync(this.fd));
     this.open = false;
-    if (this.dropped.length) FileSpool.attempt(() => this.rewriteWithoutDropped());
   }
 
-  /** One more pass over the file, only when lines were dropped (rare). */
-  private rewriteWithoutDropped(): void {
-    const drop = new Set(this.dropped);
-    const temporary = `${this.path}.rewrite`;
-    const input = openSync(this.path, 'r');
-    const output = openSync(temporary, 'w', 0o600);
-    try {
-      const chunk = Buffer.alloc(1 << 20);
-      let line = 0;
-      let carry = Buffer.alloc(0);
-      for (let read; (read = readSync(input, chunk, 0, chunk.length, null)) > 0;) {
-        const data = Buffer.concat([carry, chunk.subarray(0, read)]);
-        let start = 0;
-        let keptFrom = 0;
-        for (let end; (end = data.indexOf(10, start)) !== -1; start = end + 1, line++) {
-          if (!drop.has(line)) continue;
-          writeFully(output, data.subarray(keptFrom, start));
-          keptFrom = end + 1;
-        }
-        writeFully(output, data.subarray(keptFrom, start));
-        carry = data.subarray(start);
+  /** Only when lines were dropped: the lines after the first dropped one
+   * move up over it, in large reads and writes, and the file is cut short. */
+  private removeDropped(): void {
+    const ranges = this.dropped.sort((a, b) => a - b).map((line) => this.byteRange(line));
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let to = ranges[0]![0];
+    ranges.forEach(([, from], i) => {
+      const until = i + 1 < ranges.length ? ranges[i + 1]![0] : this.writtenBytes;
+      for (let read; from < until; from += read, to += read) {
+        read = readSync(this.fd, buffer, 0, Math.min(buffer.length, until - from), from);
+        if (read === 0) throw new Error('the spool file is shorter than what was written to it');
+        writeFully(this.fd, buffer.subarray(0, read), to);
       }
-      renameSync(temporary, this.path);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      throw error;
-    } finally {
-      closeSync(input);
-      closeSync(output);
+    });
+    ftruncateSync(this.fd, to);
+  }
+
+  /** Where a line lies in the file, its LF included: found from the write it was in. */
+  private byteRange(line: number): [number, number] {
+    let low = 0;
+    for (let high = this.writes.length - 1; low < high;) {
+      const middle = (low + high + 1) >>> 1;
+      if (this.writes[middle]!.line <= line) low = middle;
+      else high = middle - 1;
     }
+    const write = this.writes[low]!;
+    const end = low + 1 < this.writes.length ? this.writes[low + 1]!.offset : this.writtenBytes;
+    const bytes = Buffer.allocUnsafe(end - write.offset);
+    readFully(this.fd, bytes, write.offset);
+    let start = 0;
+    for (let skip = line - write.line; skip > 0; skip--) start = bytes.indexOf(10, start) + 1;
+    return [write.offset + start, write.offset + bytes.indexOf(10, start) + 1];
   }
 
   /** Copies the file to stdout through one buffer: a read stream's fresh
@@ -172,14 +207,19 @@ export class FileSpool implements Spool {
   }
 
   private flush(): void {
-    const chunk = this.buffered.join('');
+    if (!this.bufferedLines) return;
+    const chunk = Buffer.from(this.buffered.join(''));
+    this.write(chunk, this.bufferedLines);
     this.buffered = [];
     this.bufferedLength = 0;
-    if (!chunk) return;
-    FileSpool.attempt(() => {
-      const written = writeSync(this.fd, chunk);
-      if (written < Buffer.byteLength(chunk)) writeFully(this.fd, Buffer.from(chunk).subarray(written));
-    });
+    this.bufferedLines = 0;
+  }
+
+  private write(bytes: Buffer, lines: number): void {
+    this.writes.push({ line: this.writtenLines, offset: this.writtenBytes });
+    FileSpool.attempt(() => writeFully(this.fd, bytes, this.writtenBytes));
+    this.writtenLines += lines;
+    this.writtenBytes += bytes.length;
   }
 
   private static attempt<T>(work: () => T, action: 'write' | 'read' = 'write'): T {
@@ -192,8 +232,15 @@ export class FileSpool implements Spool {
 }
 
 /** writeSync may write less than asked (a filling disk): the rest must follow or fail. */
-function writeFully(fd: number, bytes: Buffer): void {
-  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+function writeFully(fd: number, bytes: Buffer, position: number): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+}
+
+function readFully(fd: number, bytes: Buffer, position: number): void {
+  for (let done = 0, read; done < bytes.length; done += read) {
+    read = readSync(fd, bytes, done, bytes.length - done, position + done);
+    if (read === 0) throw new Error('the spool file is shorter than what was written to it');
+  }
 }
 
 function spoolFailure(error: unknown, action: 'write' | 'read' = 'write'): BridgeError {

@@ -1,14 +1,14 @@
 // Floors for `npm run bench`, run as their own process like a call:
 //   connect — Node, the driver bundle the program loads, one connection and `select 1`;
 //   rows    — the program's own reading of papercut_users (Knex, the driver, the
-//             cursor or stream), with nothing done to the rows.
+//             stream or COPY), with nothing done to the rows.
 // They show how much of a call is the bridge's and how much its parts'.
 import { join } from 'node:path';
 import { requireWithCodeCache } from '../bridge/code-cache';
 import { resolveConfig } from '../bridge/config';
 import { withDb } from '../bridge/db/connect';
 import { DirectoryQueries } from '../bridge/db/queries';
-import { forEachRowValues } from '../bridge/db/stream-rows';
+import { exportRows } from '../bridge/db/stream-rows';
 import { Log } from '../bridge/log';
 
 const config = resolveConfig({ env: process.env, readFile: () => undefined });
@@ -36,7 +36,10 @@ async function connectOnce(): Promise<void> {
 
 async function readRows(): Promise<void> {
   await withDb(config, new Log(process.stderr), { readOnly: true }, (db) =>
-    forEachRowValues(db, config.dialect, new DirectoryQueries(db, config).allUsers(), () => undefined),
+    exportRows(db, config.dialect, new DirectoryQueries(db, config).allUsers(), {
+      values: () => undefined,
+      copyText: () => undefined,
+    }),
   );
 }
 

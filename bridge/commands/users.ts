@@ -1,41 +1,17 @@
 import type { Directory } from '../db/queries';
 import type { UserRow } from '../db/views';
 import { notFound } from '../errors';
-import { DistinctNames, FIRST, REPEATED } from '../protocol/distinct-names';
-import { onePerName, sanitize, userLineOf } from '../protocol/format';
+import { onePerName, sanitize } from '../protocol/format';
+import { UserLines, type AnswerLines } from './user-lines';
 
-/** Where the all-users answer goes, line by line. */
-export interface AnswerLines {
-  line(text: string): void;
-  /** Leaves out a line given earlier (counted from 0). */
-  dropLine(index: number): void;
-}
-
-/** The all-users answer, line by line as rows stream from the database in
- * whatever order it returns them: rows without a usable username are skipped,
- * and of names that collide case-insensitively only the one every call picks
- * is kept (see onePerName), which may drop a line given earlier. Returns the counts. */
+/** The all-users answer, line by line (see UserLines); returns the counts. */
 export async function eachUserLine(
   directory: Directory,
   out: AnswerLines,
 ): Promise<{ users: number; nameless: number; collisions: number }> {
-  const names = new DistinctNames();
-  let lines = 0;
-  let nameless = 0;
-  let collisions = 0;
-  await directory.eachUser((values) => {
-    const name = sanitize(values[0]);
-    if (name === '') return void nameless++;
-    const outcome = names.add(name, lines);
-    if (outcome === REPEATED) return void collisions++;
-    if (outcome !== FIRST) {
-      out.dropLine(outcome);
-      collisions++;
-    }
-    out.line(userLineOf(values, name)!);
-    lines++;
-  });
-  return { users: names.size, nameless, collisions };
+  const lines = new UserLines(out);
+  await directory.eachUser(lines);
+  return lines.finish();
 }
 
 /** Rows with a usable username, one per name as PaperCut sees it, and how

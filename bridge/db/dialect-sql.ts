@@ -11,7 +11,14 @@ export interface DialectSql {
   equalsColumn(db: Knex, left: string, right: string): Knex.Raw;
   /** Code-point order, identical on every dialect, so answers are byte-identical. */
   binaryOrder(db: Knex, column: string): Knex.Raw;
+  /** A query of user rows, its values read as all-users reads them. */
+  asExported(query: Knex.QueryBuilder): Knex.QueryBuilder;
 }
+
+/** pg parses what is not text (dates, booleans, floats); COPY, which all-users
+ * reads, gives the server's own text. Lookups take that text too, so a view
+ * column that is not text reads the same in every call. */
+const SERVER_TEXT = { getTypeParser: () => (value: string) => value };
 
 const isAscii = (text: string) => /^[\x00-\x7f]*$/.test(text);
 
@@ -25,22 +32,26 @@ export const DIALECT_SQL: Record<Dialect, DialectSql> = {
         : db.raw(`${SQLITE_FOLD_FUNCTION}(??) = ?`, [column, value.toLowerCase()]),
     equalsColumn: (db, left, right) => db.raw('?? = ?? collate nocase', [left, right]),
     binaryOrder: (db, column) => db.raw('?? collate binary', [column]),
+    asExported: (query) => query,
   },
   // Served by an expression index on lower(login) under the view.
   pg: {
     equalsValue: (db, column, value) => db.raw('lower(??) = lower(?)', [column, value]),
     equalsColumn: (db, left, right) => db.raw('lower(??) = lower(??)', [left, right]),
     binaryOrder: (db, column) => db.raw('?? collate "C"', [column]),
+    asExported: (query) => query.options({ types: SERVER_TEXT }),
   },
   // The login column's own case-insensitive collation does the work.
   mysql: {
     equalsValue: (db, column, value) => db.raw('?? = ?', [column, value]),
     equalsColumn: (db, left, right) => db.raw('?? = ??', [left, right]),
     binaryOrder: (db, column) => db.raw('binary ??', [column]),
+    asExported: (query) => query,
   },
   mssql: {
     equalsValue: (db, column, value) => db.raw('?? = ?', [column, value]),
     equalsColumn: (db, left, right) => db.raw('?? = ??', [left, right]),
     binaryOrder: (db, column) => db.raw('?? collate Latin1_General_100_BIN2', [column]),
+    asExported: (query) => query,
   },
 };

@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import type { Config } from '../config';
 import { nameKey } from '../protocol/format';
 import { DIALECT_SQL, type DialectSql } from './dialect-sql';
-import { forEachRowValues } from './stream-rows';
-import { USER_COLUMNS, VIEW_COLUMNS, VIEWS, type UserColumn, type UserRow, type UserValues } from './views';
+import { exportRows, type ExportSink } from './stream-rows';
+import { USER_COLUMNS, VIEW_COLUMNS, VIEWS, type UserColumn, type UserRow } from './views';
 
 export interface CredentialRow {
   username: string | null;
@@ -52,10 +52,12 @@ export class DirectoryQueries {
   }
 
   users(username: string): Knex.QueryBuilder {
-    return this.db
-      .select(USER_COLUMNS)
-      .from(this.view(VIEWS.users))
-      .where(this.sql.equalsValue(this.db, 'username', username));
+    return this.sql.asExported(
+      this.db
+        .select(USER_COLUMNS)
+        .from(this.view(VIEWS.users))
+        .where(this.sql.equalsValue(this.db, 'username', username)),
+    );
   }
 
   groups(group: string): Knex.QueryBuilder {
@@ -75,14 +77,16 @@ export class DirectoryQueries {
       .where(this.sql.equalsValue(this.db, 'm.group_name', group));
     // Not sorted here: the member list is sorted in Node, where a few thousand names cost nothing.
     if (username !== undefined) query.andWhere(this.sql.equalsValue(this.db, 'u.username', username));
-    return query;
+    return this.sql.asExported(query);
   }
 
   usersByAlias(alias: string): Knex.QueryBuilder {
-    return this.db
-      .select(USER_COLUMNS)
-      .from(this.view(VIEWS.users))
-      .where(this.sql.equalsValue(this.db, 'alias', alias));
+    return this.sql.asExported(
+      this.db
+        .select(USER_COLUMNS)
+        .from(this.view(VIEWS.users))
+        .where(this.sql.equalsValue(this.db, 'alias', alias)),
+    );
   }
 
   /** Any one stored hash: what an unknown user's login is timed against. */
@@ -115,10 +119,10 @@ export class Directory {
     for (const key of Object.keys(VIEWS) as (keyof typeof VIEWS)[]) await this.queries.viewCheck(key);
   }
 
-  /** Every papercut_users row as its values in USER_COLUMNS order, one at a
-   * time and in no particular order, without holding them all. */
-  async eachUser(onRow: (values: UserValues) => void): Promise<void> {
-    await forEachRowValues(this.db, this.config.dialect, this.queries.allUsers(), onRow);
+  /** Every papercut_users row, its columns in USER_COLUMNS order, in no
+   * particular order and without holding them all. */
+  eachUser(sink: ExportSink): Promise<void> {
+    return exportRows(this.db, this.config.dialect, this.queries.allUsers(), sink);
   }
 
   async allGroupNames(): Promise<unknown[]> {

@@ -1,127 +1,167 @@
-import { nameKey } from './format';
+import { compareCodeUnits, nameKey } from './format';
 
-/** What `DistinctNames.add` decided about a name. */
-export const FIRST = -1;
-export const REPEATED = -2;
-
-const EMPTY = 0xffffffff;
-/** Entries are kept in arrays of 2^16 and names in buffers of 1 MiB that are
- * never reallocated: growing by copying leaves the old arrays to the garbage
- * collector, which at a million names doubled the memory used. */
+/** Hashes and name positions are kept in arrays of 2^16 and names in buffers
+ * of 1 MiB that are never reallocated: growing by copying leaves the old
+ * arrays to the garbage collector, which at a million names doubled the memory used. */
 const ENTRY_BITS = 16;
 const ENTRY_MASK = (1 << ENTRY_BITS) - 1;
 const NAME_BITS = 20;
 const NAME_CHUNK = 1 << NAME_BITS;
+/** 2^26 bits, 8 MiB (pages untouched stay free): at a million names, about
+ * 1 in 70 finds its bit set by another name, and is looked at again for nothing. */
+const SEEN_BITS = 26;
+const LOW_BITS = 20;
+const LOW_MASK = (1 << LOW_BITS) - 1;
 
 /**
- * The names of an all-users answer, one per name as PaperCut sees it
- * (case-insensitively), when rows arrive in no particular order: of names that
- * collide, the one that sorts first in code-unit order wins, as in every other
- * call. A Set of a million strings costs over 100 MB; this keeps each name's
- * UTF-8 bytes, NUL-terminated (sanitised names hold no control characters),
- * and an open-addressing table of typed arrays: about 30 bytes a name.
+ * The usernames of an all-users answer, one per answer line, checked once all
+ * are in: which lines to leave out so that each name as PaperCut sees it
+ * (case-insensitively) appears once, the one that sorts first in code-unit
+ * order, as in every other call. A Set of a million strings costs over 100 MB,
+ * and a hash table probed per row spends most of its time waiting on memory.
+ * This keeps each name's UTF-8 bytes, NUL-terminated (sanitised names hold no
+ * control characters), the hash of its key, and a bitmap of hashes seen:
+ * about 20 bytes a name plus 8 MiB, one memory access per name, and at the
+ * end only names whose hashes repeat are compared.
  */
 export class DistinctNames {
   private count = 0;
-  /** Per entry: the key's hash, where its name starts, and its answer line. */
+  /** Per name, in the order added: the key's hash and where the name starts. */
   private readonly hashes: Uint32Array[] = [];
   private readonly starts: Uint32Array[] = [];
-  private readonly lines: Uint32Array[] = [];
   private readonly names: Buffer[] = [];
   private nameUsed = NAME_CHUNK;
-  /** Open addressing: entry index, or EMPTY. Kept at most half full. */
-  private slots: Uint32Array = new Uint32Array(1 << 12).fill(EMPTY);
+  /** A bit per value of a hash's top SEEN_BITS bits, set once a name had it:
+   * the hashes of names that find theirs set may repeat, and only those are
+   * looked at once all names are in. */
+  private readonly seen = new Int32Array(1 << (SEEN_BITS - 5));
+  private readonly repeatedHashes: number[] = [];
 
+  /** Names added so far, one per line. */
   get size(): number {
     return this.count;
   }
 
-  /**
-   * Records `name`, found on answer line `line`. Returns FIRST for a new
-   * name; REPEATED when this spelling loses to one already listed (leave this
-   * line out); otherwise the earlier line this spelling replaces (leave that
-   * one out).
-   */
-  add(name: string, line: number): number {
-    const key = nameKey(name);
-    const hash = hashOf(key);
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
-      if (entry === EMPTY) {
-        this.slots[slot] = this.append(hash, name, line);
-        if (this.count * 2 > this.slots.length) this.rehash();
-        return FIRST;
+  /** Records the name of the next line. */
+  add(name: string): void {
+    const at = this.reserve(Buffer.byteLength(name) + 1);
+    const chunk = this.names[this.names.length - 1]!;
+    chunk.write(name, at % NAME_CHUNK);
+    chunk[this.nameUsed - 1] = 0;
+    this.append(hashOf(nameKey(name)), at);
+  }
+
+  /** `add` for a name given as ASCII bytes (`end` excluded), without making
+   * a string of it: the export's fast path. Same hash, same answers. */
+  addAscii(bytes: Buffer, start: number, end: number): void {
+    const at = this.reserve(end - start + 1);
+    const chunk = this.names[this.names.length - 1]!;
+    let to = at % NAME_CHUNK;
+    let hash = FNV_BASIS;
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i]!;
+      chunk[to++] = byte;
+      hash = Math.imul(hash ^ (byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte), FNV_PRIME);
+    }
+    chunk[to] = 0;
+    this.append(mix(hash), at);
+  }
+
+  /** Once every name is in: the lines to leave out, in increasing order.
+   * Of a name's spellings the first in code-unit order stays, and of equal
+   * spellings the earliest line. */
+  linesToDrop(): number[] {
+    if (this.repeatedHashes.length === 0) return [];
+    // One pass over the hashes finds every line whose hash repeats; a small
+    // bitmap of their low bits spares most lines the Set.
+    const repeated = new Set(this.repeatedHashes);
+    const lowBits = new Int32Array(1 << (LOW_BITS - 5));
+    for (const hash of repeated) lowBits[(hash & LOW_MASK) >>> 5]! |= 1 << (hash & 31);
+    const byHash = new Map<number, number[]>();
+    this.hashes.forEach((chunk, c) => {
+      const first = c << ENTRY_BITS;
+      const length = Math.min(chunk.length, this.count - first);
+      for (let i = 0; i < length; i++) {
+        const hash = chunk[i]!;
+        if ((lowBits[(hash & LOW_MASK) >>> 5]! & (1 << (hash & 31))) === 0 || !repeated.has(hash)) continue;
+        const lines = byHash.get(hash);
+        if (lines) lines.push(first + i);
+        else byHash.set(hash, [first + i]);
       }
-      if (this.field(this.hashes, entry) !== hash) continue;
-      const listed = this.nameOf(entry);
-      if (nameKey(listed) !== key) continue;
-      if (listed <= name) return REPEATED;
-      const replaced = this.field(this.lines, entry);
-      this.setField(this.starts, entry, this.storeName(name));
-      this.setField(this.lines, entry, line);
-      return replaced;
+    });
+    const drop: number[] = [];
+    for (const lines of byHash.values()) if (lines.length > 1) drop.push(...this.losers(lines));
+    return drop.sort((a, b) => a - b);
+  }
+
+  /** Of lines (in increasing order) whose keys hash alike, the ones that lose to another with the same key. */
+  private losers(lines: number[]): number[] {
+    const winners = new Map<string, { line: number; name: string }>();
+    const losers: number[] = [];
+    for (const line of lines) {
+      const name = this.nameOf(line);
+      const key = nameKey(name);
+      const winner = winners.get(key);
+      if (winner === undefined) winners.set(key, { line, name });
+      else if (compareCodeUnits(name, winner.name) < 0) {
+        losers.push(winner.line);
+        winners.set(key, { line, name });
+      } else losers.push(line);
     }
+    return losers;
   }
 
-  private append(hash: number, name: string, line: number): number {
-    const entry = this.count++;
-    if ((entry & ENTRY_MASK) === 0) {
-      for (const column of [this.hashes, this.starts, this.lines]) column.push(new Uint32Array(1 << ENTRY_BITS));
+  private append(hash: number, nameAt: number): void {
+    const line = this.count++;
+    if ((line & ENTRY_MASK) === 0) {
+      this.hashes.push(new Uint32Array(1 << ENTRY_BITS));
+      this.starts.push(new Uint32Array(1 << ENTRY_BITS));
     }
-    this.setField(this.hashes, entry, hash);
-    this.setField(this.starts, entry, this.storeName(name));
-    this.setField(this.lines, entry, line);
-    return entry;
+    this.hashes[line >>> ENTRY_BITS]![line & ENTRY_MASK] = hash;
+    this.starts[line >>> ENTRY_BITS]![line & ENTRY_MASK] = nameAt;
+    const bit = hash >>> (32 - SEEN_BITS);
+    const word = bit >>> 5;
+    const mask = 1 << (bit & 31);
+    if (this.seen[word]! & mask) this.repeatedHashes.push(hash);
+    else this.seen[word]! |= mask;
   }
 
-  private field(column: Uint32Array[], entry: number): number {
-    return column[entry >>> ENTRY_BITS]![entry & ENTRY_MASK]!;
+  private field(column: Uint32Array[], line: number): number {
+    return column[line >>> ENTRY_BITS]![line & ENTRY_MASK]!;
   }
 
-  private setField(column: Uint32Array[], entry: number, value: number): void {
-    column[entry >>> ENTRY_BITS]![entry & ENTRY_MASK] = value;
-  }
-
-  /** Stores the name, returns where: chunk number and offset in one number. */
-  private storeName(name: string): number {
-    const bytes = Buffer.byteLength(name) + 1;
+  /** Room for `bytes` bytes in the last chunk; returns where: chunk number and offset in one number. */
+  private reserve(bytes: number): number {
     if (this.nameUsed + bytes > NAME_CHUNK) {
       // A name longer than a chunk (absurd, but possible) gets a chunk of its own.
       this.names.push(Buffer.allocUnsafe(Math.max(NAME_CHUNK, bytes)));
       this.nameUsed = 0;
     }
-    const chunk = this.names.length - 1;
     const start = this.nameUsed;
-    this.names[chunk]!.write(name, start);
-    this.names[chunk]![start + bytes - 1] = 0;
     this.nameUsed += bytes;
-    return chunk * NAME_CHUNK + start;
+    return (this.names.length - 1) * NAME_CHUNK + start;
   }
 
-  private nameOf(entry: number): string {
-    const at = this.field(this.starts, entry);
+  private nameOf(line: number): string {
+    const at = this.field(this.starts, line);
     const chunk = this.names[Math.floor(at / NAME_CHUNK)]!;
     const start = at % NAME_CHUNK;
     return chunk.toString('utf8', start, chunk.indexOf(0, start));
   }
-
-  private rehash(): void {
-    const slots = new Uint32Array(this.slots.length * 2).fill(EMPTY);
-    const mask = slots.length - 1;
-    for (let entry = 0; entry < this.count; entry++) {
-      let slot = this.field(this.hashes, entry) & mask;
-      while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
-      slots[slot] = entry;
-    }
-    this.slots = slots;
-  }
 }
 
-/** FNV-1a over UTF-16 code units, then a final mix so that low bits spread. */
-function hashOf(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over UTF-16 code units, then a final mix so that the bits spread.
+ * Exported for tests that need names whose keys hash alike. */
+export function hashOf(key: string): number {
+  let hash = FNV_BASIS;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME);
+  return mix(hash);
+}
+
+function mix(hash: number): number {
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   return (hash ^ (hash >>> 13)) >>> 0;

@@ -1,44 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { DistinctNames, FIRST, REPEATED } from '../../bridge/protocol/distinct-names';
+import { DistinctNames, hashOf } from '../../bridge/protocol/distinct-names';
+
+/** The lines to drop, worked out with a Map: per lower-cased name, the
+ * spelling first in code-unit order stays, and of equal spellings the first line. */
+function referenceDrops(names: string[]): number[] {
+  const winners = new Map<string, number>();
+  names.forEach((name, line) => {
+    const key = name.toLowerCase();
+    const winner = winners.get(key);
+    if (winner === undefined || name < names[winner]!) winners.set(key, line);
+  });
+  const kept = new Set(winners.values());
+  return names.map((_, line) => line).filter((line) => !kept.has(line));
+}
 
 describe('DistinctNames', () => {
-  it('tells a new name, a losing spelling and a winning one apart', () => {
+  it('drops losing spellings, later equal spellings, and earlier lines that a later spelling beats', () => {
     const names = new DistinctNames();
-    expect(names.add('mbrown', 0)).toBe(FIRST);
-    expect(names.add('jsmith', 1)).toBe(FIRST);
-    expect(names.add('mBrown', 2)).toBe(0); // replaces line 0
-    expect(names.add('mbrown', 3)).toBe(REPEATED);
-    expect(names.add('mBrown', 4)).toBe(REPEATED); // the same spelling again
-    expect(names.add('MBROWN', 5)).toBe(2); // replaces line 2
-    expect(names.add('ØYVIND', 6)).toBe(FIRST);
-    expect(names.add('øyvind', 7)).toBe(REPEATED);
-    expect(names.size).toBe(3);
+    for (const name of ['mbrown', 'jsmith', 'mBrown', 'mbrown', 'mBrown', 'MBROWN', 'ØYVIND', 'øyvind'])
+      names.add(name);
+    expect(names.size).toBe(8);
+    // MBROWN (5) beats every other spelling of mbrown; ØYVIND (6) beats øyvind.
+    expect(names.linesToDrop()).toEqual([0, 2, 3, 4, 7]);
   });
 
-  it('agrees with a Map over a quarter of a million names, past every initial capacity', () => {
+  it('agrees with a Map over a quarter of a million names, ASCII bytes and strings mixed', () => {
     const names = new DistinctNames();
-    const winners = new Map<string, { name: string; line: number }>();
-    const kept = new Set<number>();
+    const all: string[] = [];
     for (let line = 0; line < 250_000; line++) {
-      // Every name appears in three spellings, in an order that varies.
-      const base = `Émployée-${(line * 7919) % 100_000}`;
+      // Every name appears in three spellings, in an order that varies; a third are outside ASCII.
+      const base = line % 3 === 0 ? `Émployée-${(line * 7919) % 100_000}` : `Employee-${(line * 7919) % 100_000}`;
       const name = [base, base.toUpperCase(), base.toLowerCase()][(line * 31) % 3]!;
-      const outcome = names.add(name, line);
-      const key = name.toLowerCase();
-      const previous = winners.get(key);
-      if (!previous) {
-        expect(outcome).toBe(FIRST);
-      } else if (previous.name <= name) {
-        expect(outcome).toBe(REPEATED);
-        continue;
-      } else {
-        expect(outcome).toBe(previous.line);
-        kept.delete(previous.line);
-      }
-      winners.set(key, { name, line });
-      kept.add(line);
+      all.push(name);
+      if (/^[\x00-\x7f]*$/.test(name)) {
+        const bytes = Buffer.from(`..${name}..`, 'latin1');
+        names.addAscii(bytes, 2, bytes.length - 2);
+      } else names.add(name);
     }
-    expect(names.size).toBe(winners.size);
-    expect(kept.size).toBe(winners.size);
+    expect(names.linesToDrop()).toEqual(referenceDrops(all));
+  });
+
+  it('tells apart different names whose keys hash alike', () => {
+    // Pairs found by searching random names for equal hashes.
+    expect(hashOf('z3n079z4')).toBe(hashOf('o2mmmcky'));
+    expect(hashOf('kcngsfbq')).toBe(hashOf('5196tr5a'));
+    const names = new DistinctNames();
+    for (const name of ['z3n079z4', 'o2mmmcky', 'Z3N079Z4', 'kcngsfbq', '5196tr5a', 'o2mmmcky']) names.add(name);
+    expect(names.linesToDrop()).toEqual([0, 5]);
+  });
+
+  it('keeps a name longer than a whole buffer of names', () => {
+    const names = new DistinctNames();
+    const long = 'x'.repeat(3 << 20);
+    for (const name of ['a', long, 'b', long.toUpperCase(), long]) names.add(name);
+    expect(names.linesToDrop()).toEqual([1, 4]);
   });
 });

@@ -1,0 +1,80 @@
+import type { ExportSink } from '../db/stream-rows';
+import type { UserValues } from '../db/views';
+import { CopyLines, copyValues, NAMELESS, NEEDS_DECODING, userLineFromCopy } from '../protocol/copy-text';
+import { DistinctNames } from '../protocol/distinct-names';
+import { sanitize, userLineOf } from '../protocol/format';
+
+/** Where the all-users answer goes, line by line. */
+export interface AnswerLines {
+  line(text: string): void;
+  /** `count` whole lines, already UTF-8, each ending in LF; the buffer is reused afterwards. */
+  appendLines(block: Buffer, count: number): void;
+  /** Leaves out a line given earlier (counted from 0). */
+  dropLine(index: number): void;
+}
+
+const TAB = 0x09;
+const LF = 0x0a;
+/** COPY lines become answer lines in this buffer, handed on when full. */
+const BLOCK_BYTES = 64 * 1024;
+
+/**
+ * The all-users answer, built as rows stream from the database in whatever
+ * order it returns them: rows without a usable username are skipped, and of
+ * names that collide case-insensitively only the one every call picks is kept
+ * (see onePerName): the others' lines are dropped once all rows are in. Rows
+ * come as values, or as PostgreSQL COPY text, whose lines mostly pass through as bytes.
+ */
+export class UserLines implements ExportSink {
+  private readonly names = new DistinctNames();
+  private nameless = 0;
+  private readonly block = Buffer.allocUnsafe(BLOCK_BYTES);
+  private blockUsed = 0;
+  private blockLines = 0;
+  private readonly copyLines = new CopyLines((source, start, end) => this.copyLine(source, start, end));
+
+  constructor(private readonly out: AnswerLines) {}
+
+  values(values: UserValues): void {
+    const name = sanitize(values[0]);
+    if (name === '') return void this.nameless++;
+    this.flushBlock();
+    this.names.add(name);
+    this.out.line(userLineOf(values, name)!);
+  }
+
+  copyText(chunk: Buffer): void {
+    this.copyLines.push(chunk);
+  }
+
+  /** Hands on the last lines and leaves out those of colliding names; returns the counts. */
+  finish(): { users: number; nameless: number; collisions: number } {
+    this.copyLines.end();
+    this.flushBlock();
+    const drop = this.names.linesToDrop();
+    for (const line of drop) this.out.dropLine(line);
+    return { users: this.names.size - drop.length, nameless: this.nameless, collisions: drop.length };
+  }
+
+  private copyLine(source: Buffer, start: number, end: number): void {
+    if (end - start >= BLOCK_BYTES) return this.values(copyValues(source.toString('utf8', start, end)));
+    if (this.blockUsed + end - start + 1 > BLOCK_BYTES) this.flushBlock();
+    const at = this.blockUsed;
+    const lineEnd = userLineFromCopy(source, start, end, this.block, at);
+    if (lineEnd === NAMELESS) return void this.nameless++;
+    if (lineEnd === NEEDS_DECODING) return this.values(copyValues(source.toString('utf8', start, end)));
+    let nameEnd = at;
+    while (nameEnd < lineEnd && this.block[nameEnd] !== TAB) nameEnd++;
+    this.names.addAscii(this.block, at, nameEnd);
+    this.block[lineEnd] = LF;
+    this.blockUsed = lineEnd + 1;
+    this.blockLines++;
+  }
+
+  private flushBlock(): void {
+    if (this.blockLines === 0) return;
+    this.out.appendLines(this.block.subarray(0, this.blockUsed), this.blockLines);
+    this.blockUsed = 0;
+    this.blockLines = 0;
+  }
+}

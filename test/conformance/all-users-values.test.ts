@@ -1,0 +1,169 @@
+// all-users over values that test every rule of a user line, on every
+// dialect: PostgreSQL answers through COPY text, whose lines the bridge
+// passes on as bytes when it can, the others through rows. The expected
+// answer is worked out here from the protocol's rules alone.
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { USER_COLUMNS } from '../../bridge/db/views';
+import { createDatabase, forEachDialect, type TestDatabase } from '../support/databases';
+import { callBridge, expectSameLines, scratchDir } from './spawn-bridge';
+
+/** Values that a fast path could get wrong: escapes COPY writes, control
+ * characters, spaces that trim removes (NBSP, U+3000, BOM…) or keeps (inside),
+ * characters outside ASCII at either end, and `\N`, COPY's own NULL, as text. */
+const AWKWARD = [
+  null,
+  '',
+  'plain',
+  'two words',
+  ' leading',
+  'trailing ',
+  '\u00a0nbsp',
+  'nbsp\u00a0',
+  '\u3000ideographic',
+  'bom\ufeff',
+  'line\u2028separator',
+  'tab\there',
+  'new\nline',
+  'cr\r\nlf',
+  '\t\t',
+  'back\\slash',
+  '\\N',
+  '\\',
+  'N',
+  'bell\u0007',
+  'del\u007f',
+  'vt\u000bff\u000c',
+  'Øyvind',
+  'ends in é',
+  'é',
+  '€uro',
+  'emoji 😀',
+  '😀',
+  'C1 \u0085 control',
+];
+
+const NAMES = ['jsmith', 'JSmith', 'JSMITH', 'mbrown', 'Øyvind', 'øyvind', ' padded ', 'tab\tname', '', null, '\\N'];
+
+/** A deterministic sequence, so that a failure can be reproduced. */
+function* numbers(seed: number): Generator<number> {
+  for (let state = seed; ;) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    yield state >>> 8;
+  }
+}
+
+type Row = (string | null)[];
+
+function rows(count: number): Row[] {
+  const random = numbers(42);
+  const pick = <T>(list: readonly T[]) => list[random.next().value! % list.length]!;
+  return Array.from({ length: count }, (_, i) => [
+    // Mostly distinct names, some colliding, some unusable.
+    i % 5 === 0 ? pick(NAMES) : `user${i}${i % 3 === 0 ? pick(AWKWARD.slice(2)) : ''}`,
+    // Each other column empty, plain or awkward, so that trailing empty fields vary.
+    ...USER_COLUMNS.slice(1).map(() => (random.next().value! % 3 === 0 ? null : pick(AWKWARD))),
+  ]);
+}
+
+/** The protocol's rules, written out again: each run of TAB/CR/LF becomes a
+ * space, other C0 controls and DEL go, the ends are trimmed, NULL is empty,
+ * trailing empty fields are left out; a row without a username is skipped,
+ * and of names equal ignoring case the one first in code-unit order stays. */
+function expectedAnswer(all: Row[]): string {
+  const field = (value: string | null) =>
+    (value ?? '')
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(/[\t\r\n]+/g, ' ')
+      .trim();
+  const chosen = new Map<string, string[]>();
+  for (const row of all) {
+    const fields = row.map(field);
+    if (fields[0] === '') continue;
+    while (fields.at(-1) === '') fields.pop();
+    const key = fields[0]!.toLowerCase();
+    const previous = chosen.get(key);
+    if (!previous || fields[0]! < previous[0]!) chosen.set(key, fields);
+  }
+  return [...chosen.values()].map((fields) => `${fields.join('\t')}\n`).join('');
+}
+
+const ROWS = rows(3_000);
+
+forEachDialect(undefined, (dialect) => {
+  const scratch = scratchDir();
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createDatabase(dialect, scratch.dir);
+    const db = database.connect();
+    try {
+      await db.schema.createTable('people', (table) => {
+        table.integer('id').primary();
+        for (const column of USER_COLUMNS) table.text(column);
+      });
+      await db.raw(`create view papercut_users as select ${USER_COLUMNS.join(', ')} from people`);
+      const records = ROWS.map((row, id) => ({ id, ...Object.fromEntries(USER_COLUMNS.map((c, i) => [c, row[i]])) }));
+      await db.batchInsert('people', records, 200);
+    } finally {
+      await db.destroy();
+    }
+  });
+  afterAll(async () => {
+    await database?.drop();
+    scratch.remove();
+  });
+
+  it('answers what the protocol’s rules give for every row, byte for byte', async () => {
+    const env = { ...database.env, BRIDGE_STATE_DIR: join(scratch.dir, 'state') };
+    const result = await callBridge(['-', 'all-users'], { env, cwd: scratch.dir });
+    expect(result.stderr).toMatch(/collide case-insensitively/);
+    expect(result.status).toBe(0);
+    expectSameLines(result.stdout, expectedAnswer(ROWS));
+  });
+});
+
+// The contract asks for text columns; one that is not still reads the same in
+// every call: PostgreSQL's own text for it, as COPY gives it to all-users.
+forEachDialect(['pg'], () => {
+  const scratch = scratchDir();
+  let database: TestDatabase;
+  const env = () => ({ ...database.env, BRIDGE_STATE_DIR: join(scratch.dir, 'state') });
+
+  beforeAll(async () => {
+    database = await createDatabase('pg', scratch.dir);
+    const db = database.connect();
+    try {
+      await db.raw(`
+        create table staff (login text, badge integer, active boolean, hired timestamp, score float8, amount numeric);
+        insert into staff values
+          ('jsmith', 417, true, '2024-02-29 08:30:00', 1e20, 12.50),
+          ('mbrown', null, false, '1999-12-31 23:59:59.5', 0.1, -3);
+        create view papercut_users as
+          select login as username, hired as full_name, active as email, score as department, amount as office,
+                 badge as card_number, null as other_emails, null as card_number2, null as alias,
+                 null as home_directory, null as pin
+          from staff;
+      `);
+    } finally {
+      await db.destroy();
+    }
+  });
+  afterAll(async () => {
+    await database?.drop();
+    scratch.remove();
+  });
+
+  it('answers get-user-details with the line all-users gives', async () => {
+    const all = await callBridge(['-', 'all-users'], { env: env(), cwd: scratch.dir });
+    expect(all.status).toBe(0);
+    expectSameLines(
+      all.stdout,
+      'jsmith\t2024-02-29 08:30:00\tt\t1e+20\t12.50\t417\nmbrown\t1999-12-31 23:59:59.5\tf\t0.1\t-3\n',
+    );
+    for (const user of ['jsmith', 'mbrown']) {
+      const details = await callBridge(['-', 'get-user-details'], { env: env(), cwd: scratch.dir, stdin: `${user}\n` });
+      expect(all.stdout.split('\n')).toContain(details.stdout.slice(0, -1));
+    }
+  });
+});
