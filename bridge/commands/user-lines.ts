@@ -1,6 +1,6 @@
 import type { ExportSink } from '../db/stream-rows';
 import type { UserValues } from '../db/views';
-import { CopyLines, copyValues, NAMELESS, NEEDS_DECODING, userLineFromCopy } from '../protocol/copy-text';
+import { copyValues, NAMELESS, NEEDS_DECODING, userLineFromCopy } from '../protocol/copy-text';
 import { DistinctNames } from '../protocol/distinct-names';
 import { sanitize, userLineOf } from '../protocol/format';
 
@@ -31,7 +31,6 @@ export class UserLines implements ExportSink {
   private readonly block = Buffer.allocUnsafe(BLOCK_BYTES);
   private blockUsed = 0;
   private blockLines = 0;
-  private readonly copyLines = new CopyLines((source, start, end) => this.copyLine(source, start, end));
 
   constructor(private readonly out: AnswerLines) {}
 
@@ -43,20 +42,15 @@ export class UserLines implements ExportSink {
     this.out.line(userLineOf(values, name)!);
   }
 
-  copyText(chunk: Buffer): void {
-    this.copyLines.push(chunk);
-  }
-
   /** Hands on the last lines and leaves out those of colliding names; returns the counts. */
   finish(): { users: number; nameless: number; collisions: number } {
-    this.copyLines.end();
     this.flushBlock();
     const drop = this.names.linesToDrop();
     for (const line of drop) this.out.dropLine(line);
     return { users: this.names.size - drop.length, nameless: this.nameless, collisions: drop.length };
   }
 
-  private copyLine(source: Buffer, start: number, end: number): void {
+  copyLine(source: Buffer, start: number, end: number): void {
     if (end - start >= BLOCK_BYTES) return this.values(copyValues(source.toString('utf8', start, end)));
     if (this.blockUsed + end - start + 1 > BLOCK_BYTES) this.flushBlock();
     const at = this.blockUsed;

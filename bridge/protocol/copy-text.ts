@@ -7,7 +7,6 @@
 import { isUtf8 } from 'node:buffer';
 
 const TAB = 0x09;
-const LF = 0x0a;
 const SPACE = 0x20;
 const BACKSLASH = 0x5c;
 const DEL = 0x7f;
@@ -97,38 +96,4 @@ function trimWouldChange(source: Buffer, start: number, end: number): boolean {
   if (source[start]! < 0x80 && source[end - 1]! < 0x80) return false;
   const text = source.toString('utf8', start, end);
   return text.trim() !== text;
-}
-
-/**
- * Cuts a stream of COPY text into whole lines, whatever the chunks' edges:
- * `onLine(buffer, start, end)` gets each line without its LF.
- */
-export class CopyLines {
-  private carry: Buffer | undefined;
-
-  constructor(private readonly onLine: (buffer: Buffer, start: number, end: number) => void) {}
-
-  push(chunk: Buffer): void {
-    let data = chunk;
-    if (this.carry) {
-      const first = chunk.indexOf(LF);
-      if (first === -1) {
-        this.carry = Buffer.concat([this.carry, chunk]);
-        return;
-      }
-      const line = Buffer.concat([this.carry, chunk.subarray(0, first)]);
-      this.carry = undefined;
-      this.onLine(line, 0, line.length);
-      data = chunk.subarray(first + 1);
-    }
-    let start = 0;
-    for (let end; (end = data.indexOf(LF, start)) !== -1; start = end + 1) this.onLine(data, start, end);
-    // Copied: the driver may reuse the chunk's memory.
-    if (start < data.length) this.carry = Buffer.from(data.subarray(start));
-  }
-
-  /** The stream has ended: a last line without LF would mean it was cut short. */
-  end(): void {
-    if (this.carry) throw new Error('the COPY output ended in the middle of a line');
-  }
 }

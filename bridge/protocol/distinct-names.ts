@@ -7,9 +7,14 @@ const ENTRY_BITS = 16;
 const ENTRY_MASK = (1 << ENTRY_BITS) - 1;
 const NAME_BITS = 20;
 const NAME_CHUNK = 1 << NAME_BITS;
-/** 2^26 bits, 8 MiB (pages untouched stay free): at a million names, about
- * 1 in 70 finds its bit set by another name, and is looked at again for nothing. */
-const SEEN_BITS = 26;
+/** The bitmap of hashes seen has at least 64 bits per name, so that under 1
+ * name in 100 finds its bit set by another and is looked at again for
+ * nothing (fewer bits made that last pass, after the last row, slower than the
+ * bits saved). It starts at 2^22 bits (512 KiB) and grows 4 times at a time,
+ * up to 2^28 (32 MiB). */
+const SEEN_BITS_FIRST = 22;
+const SEEN_BITS_MOST = 28;
+const BITS_PER_NAME_LOG = 6;
 const LOW_BITS = 20;
 const LOW_MASK = (1 << LOW_BITS) - 1;
 
@@ -21,8 +26,8 @@ const LOW_MASK = (1 << LOW_BITS) - 1;
  * and a hash table probed per row spends most of its time waiting on memory.
  * This keeps each name's UTF-8 bytes, NUL-terminated (sanitised names hold no
  * control characters), the hash of its key, and a bitmap of hashes seen:
- * about 20 bytes a name plus 8 MiB, one memory access per name, and at the
- * end only names whose hashes repeat are compared.
+ * about 22 bytes a name, one bit read at random per name, and at the end
+ * only names whose hashes may repeat are looked at again.
  */
 export class DistinctNames {
   private count = 0;
@@ -31,10 +36,11 @@ export class DistinctNames {
   private readonly starts: Uint32Array[] = [];
   private readonly names: Buffer[] = [];
   private nameUsed = NAME_CHUNK;
-  /** A bit per value of a hash's top SEEN_BITS bits, set once a name had it:
+  /** A bit per value of a hash's top `seenBits` bits, set once a name had it:
    * the hashes of names that find theirs set may repeat, and only those are
    * looked at once all names are in. */
-  private readonly seen = new Int32Array(1 << (SEEN_BITS - 5));
+  private seenBits = SEEN_BITS_FIRST;
+  private seen = new Int32Array(1 << (SEEN_BITS_FIRST - 5));
   private readonly repeatedHashes: number[] = [];
 
   /** Names added so far, one per line. */
@@ -119,11 +125,28 @@ export class DistinctNames {
     }
     this.hashes[line >>> ENTRY_BITS]![line & ENTRY_MASK] = hash;
     this.starts[line >>> ENTRY_BITS]![line & ENTRY_MASK] = nameAt;
-    const bit = hash >>> (32 - SEEN_BITS);
-    const word = bit >>> 5;
+    if (!this.markSeen(hash)) this.repeatedHashes.push(hash);
+    if (this.count << BITS_PER_NAME_LOG > 1 << this.seenBits && this.seenBits < SEEN_BITS_MOST) this.growSeen();
+  }
+
+  /** Sets the hash's bit; false if it was set already. */
+  private markSeen(hash: number): boolean {
+    const bit = hash >>> (32 - this.seenBits);
     const mask = 1 << (bit & 31);
-    if (this.seen[word]! & mask) this.repeatedHashes.push(hash);
-    else this.seen[word]! |= mask;
+    if (this.seen[bit >>> 5]! & mask) return false;
+    this.seen[bit >>> 5]! |= mask;
+    return true;
+  }
+
+  /** A bitmap 4 times larger, from the hashes kept. Hashes already found
+   * repeating stay listed; no new ones can appear (fewer bits collide less). */
+  private growSeen(): void {
+    this.seenBits += 2;
+    this.seen = new Int32Array(1 << (this.seenBits - 5));
+    this.hashes.forEach((chunk, c) => {
+      const length = Math.min(chunk.length, this.count - (c << ENTRY_BITS));
+      for (let i = 0; i < length; i++) this.markSeen(chunk[i]!);
+    });
   }
 
   private field(column: Uint32Array[], line: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CopyLines, copyValues, NAMELESS, NEEDS_DECODING, userLineFromCopy } from '../../bridge/protocol/copy-text';
+import { copyValues, NAMELESS, NEEDS_DECODING, userLineFromCopy } from '../../bridge/protocol/copy-text';
 
 /** userLineFromCopy's answer for one line, as text, or the marker it returned. */
 function convert(line: string): string | number {
@@ -48,30 +48,5 @@ describe('COPY text', () => {
     }
     const notUtf8 = Buffer.from('a\tb\xff\n', 'latin1');
     expect(userLineFromCopy(notUtf8, 0, notUtf8.length - 1, Buffer.alloc(8), 0)).toBe(NEEDS_DECODING);
-  });
-
-  it('cuts lines the same wherever the chunks end', () => {
-    const text = Buffer.from('one\ttwo\nthree\n\nfour é\tfive\n');
-    for (let first = 0; first <= text.length; first++) {
-      for (let second = first; second <= text.length; second++) {
-        const lines: string[] = [];
-        const cutter = new CopyLines((buffer, start, end) => lines.push(buffer.toString('utf8', start, end)));
-        for (const [from, to] of [
-          [0, first],
-          [first, second],
-          [second, text.length],
-        ]) {
-          cutter.push(Buffer.from(text.subarray(from, to)));
-        }
-        cutter.end();
-        expect(lines).toEqual(['one\ttwo', 'three', '', 'four é\tfive']);
-      }
-    }
-  });
-
-  it('fails when the text ends in the middle of a line', () => {
-    const cutter = new CopyLines(() => undefined);
-    cutter.push(Buffer.from('one\ntw'));
-    expect(() => cutter.end()).toThrow(/middle of a line/);
   });
 });
