@@ -259,7 +259,7 @@ function measures(target: Target): Measure[] {
     ...(target.dialect === 'pg'
       ? [
           {
-            name: 'floor: psql COPY with the sanitising done in SQL (the fast path not taken)',
+            name: 'floor: psql COPY with the sanitising done in SQL (measured, not used)',
             subject: clientQuery(`select ${USER_COLUMNS.map(sanitisedInSql).join(', ')} from papercut_users`),
             reference: clientQuery(exportQuery),
             referenceName: target.reference('…')[0],

@@ -50,11 +50,33 @@ export class DistinctNames {
 
   /** Records the name of the next line. */
   add(name: string): void {
+    if (this.addIfAscii(name)) return;
     const at = this.reserve(Buffer.byteLength(name) + 1);
     const chunk = this.names[this.names.length - 1]!;
     chunk.write(name, at % NAME_CHUNK);
     chunk[this.nameUsed - 1] = 0;
     this.append(hashOf(nameKey(name)), at);
+  }
+
+  /** `add` for the usual name, all ASCII, in one loop and without lower-casing
+   * it first; false, having added nothing, for any other. */
+  private addIfAscii(name: string): boolean {
+    const at = this.reserve(name.length + 1);
+    const chunk = this.names[this.names.length - 1]!;
+    let to = at % NAME_CHUNK;
+    let hash = FNV_BASIS;
+    for (let i = 0; i < name.length; i++) {
+      const code = name.charCodeAt(i);
+      if (code >= 0x80) {
+        this.nameUsed -= name.length + 1;
+        return false;
+      }
+      chunk[to++] = code;
+      hash = foldStep(hash, code);
+    }
+    chunk[to] = 0;
+    this.append(mix(hash), at);
+    return true;
   }
 
   /** `add` for a name given as ASCII bytes (`end` excluded), without making
@@ -67,7 +89,7 @@ export class DistinctNames {
     for (let i = start; i < end; i++) {
       const byte = bytes[i]!;
       chunk[to++] = byte;
-      hash = Math.imul(hash ^ (byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte), FNV_PRIME);
+      hash = foldStep(hash, byte);
     }
     chunk[to] = 0;
     this.append(mix(hash), at);
@@ -182,6 +204,11 @@ export function hashOf(key: string): number {
   let hash = FNV_BASIS;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME);
   return mix(hash);
+}
+
+/** One step of hashOf over an ASCII code, lower-cased as nameKey would. */
+function foldStep(hash: number, code: number): number {
+  return Math.imul(hash ^ (code >= 0x41 && code <= 0x5a ? code | 0x20 : code), FNV_PRIME);
 }
 
 function mix(hash: number): number {

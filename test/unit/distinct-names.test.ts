@@ -29,10 +29,10 @@ describe('DistinctNames', () => {
     const all: string[] = [];
     for (let line = 0; line < 250_000; line++) {
       // Every name appears in three spellings, in an order that varies; a third are outside ASCII.
-      const base = line % 3 === 0 ? `Émployée-${(line * 7919) % 100_000}` : `Employee-${(line * 7919) % 100_000}`;
+      const base = line % 3 === 0 ? `Employée-${(line * 7919) % 100_000}` : `Employee-${(line * 7919) % 100_000}`;
       const name = [base, base.toUpperCase(), base.toLowerCase()][(line * 31) % 3]!;
       all.push(name);
-      if (/^[\x00-\x7f]*$/.test(name)) {
+      if (line % 2 === 0 && /^[\x00-\x7f]*$/.test(name)) {
         const bytes = Buffer.from(`..${name}..`, 'latin1');
         names.addAscii(bytes, 2, bytes.length - 2);
       } else names.add(name);
