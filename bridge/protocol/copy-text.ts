@@ -57,7 +57,7 @@ export function userLineFromCopy(source: Buffer, start: number, end: number, tar
     const byte = i < end ? source[i]! : TAB;
     if (byte === TAB) {
       if (i > fieldStart) {
-        if (isSpace(source[fieldStart]!) || isSpace(source[i - 1]!) || trimWouldChange(source, fieldStart, i)) {
+        if (source[fieldStart] === SPACE || source[i - 1] === SPACE || trimWouldChange(source, fieldStart, i)) {
           return NEEDS_DECODING;
         }
         content = out;
@@ -87,8 +87,6 @@ export function userLineFromCopy(source: Buffer, start: number, end: number, tar
   // Bytes that are not UTF-8 (a SQL_ASCII database) become U+FFFD when decoded, as the row path does.
   return beyondAscii && !isUtf8(source.subarray(start, end)) ? NEEDS_DECODING : content;
 }
-
-const isSpace = (byte: number) => byte === SPACE;
 
 /** Whether `trim` would remove something from a field whose ends are not
  * ASCII space: only possible when an end is outside ASCII (NBSP, U+2000…, BOM). */

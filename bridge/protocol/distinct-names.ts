@@ -106,16 +106,11 @@ export class DistinctNames {
     const lowBits = new Int32Array(1 << (LOW_BITS - 5));
     for (const hash of repeated) lowBits[(hash & LOW_MASK) >>> 5]! |= 1 << (hash & 31);
     const byHash = new Map<number, number[]>();
-    this.hashes.forEach((chunk, c) => {
-      const first = c << ENTRY_BITS;
-      const length = Math.min(chunk.length, this.count - first);
-      for (let i = 0; i < length; i++) {
-        const hash = chunk[i]!;
-        if ((lowBits[(hash & LOW_MASK) >>> 5]! & (1 << (hash & 31))) === 0 || !repeated.has(hash)) continue;
-        const lines = byHash.get(hash);
-        if (lines) lines.push(first + i);
-        else byHash.set(hash, [first + i]);
-      }
+    this.forEachHash((hash, line) => {
+      if ((lowBits[(hash & LOW_MASK) >>> 5]! & (1 << (hash & 31))) === 0 || !repeated.has(hash)) return;
+      const lines = byHash.get(hash);
+      if (lines) lines.push(line);
+      else byHash.set(hash, [line]);
     });
     const drop: number[] = [];
     for (const lines of byHash.values()) if (lines.length > 1) drop.push(...this.losers(lines));
@@ -165,9 +160,15 @@ export class DistinctNames {
   private growSeen(): void {
     this.seenBits += 2;
     this.seen = new Int32Array(1 << (this.seenBits - 5));
+    this.forEachHash((hash) => this.markSeen(hash));
+  }
+
+  /** Every name's hash, in line order. */
+  private forEachHash(visit: (hash: number, line: number) => void): void {
     this.hashes.forEach((chunk, c) => {
-      const length = Math.min(chunk.length, this.count - (c << ENTRY_BITS));
-      for (let i = 0; i < length; i++) this.markSeen(chunk[i]!);
+      const first = c << ENTRY_BITS;
+      const length = Math.min(chunk.length, this.count - first);
+      for (let i = 0; i < length; i++) visit(chunk[i]!, first + i);
     });
   }
 
