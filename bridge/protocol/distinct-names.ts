@@ -7,14 +7,14 @@ const ENTRY_BITS = 16;
 const ENTRY_MASK = (1 << ENTRY_BITS) - 1;
 const NAME_BITS = 20;
 const NAME_CHUNK = 1 << NAME_BITS;
-/** The bitmap of hashes seen has at least 64 bits per name, so that under 1
- * name in 100 finds its bit set by another and is looked at again for
- * nothing (fewer bits made that last pass, after the last row, slower than the
- * bits saved). It starts at 2^22 bits (512 KiB) and grows 4 times at a time,
- * up to 2^28 (32 MiB). */
+/** The bitmap of hashes seen has at least 16 bits per name: at most about 1
+ * name in 16 finds its bit set by another and is looked at again after the
+ * last row. A larger bitmap made that pass shorter but each name's random
+ * read of it slower, which cost more (measured at a million names). It starts
+ * at 2^22 bits (512 KiB) and grows 4 times at a time, up to 2^28 (32 MiB). */
 const SEEN_BITS_FIRST = 22;
 const SEEN_BITS_MOST = 28;
-const BITS_PER_NAME_LOG = 6;
+const BITS_PER_NAME_LOG = 4;
 const LOW_BITS = 20;
 const LOW_MASK = (1 << LOW_BITS) - 1;
 
@@ -101,17 +101,28 @@ export class DistinctNames {
   linesToDrop(): number[] {
     if (this.repeatedHashes.length === 0) return [];
     // One pass over the hashes finds every line whose hash repeats; a small
-    // bitmap of their low bits spares most lines the Set.
-    const repeated = new Set(this.repeatedHashes);
+    // bitmap of their low bits spares most lines the Set. Keys are the
+    // top 30 bits, small integers to V8: lines they join by mistake are told
+    // apart by their names.
+    const repeated = new Set<number>();
     const lowBits = new Int32Array(1 << (LOW_BITS - 5));
-    for (const hash of repeated) lowBits[(hash & LOW_MASK) >>> 5]! |= 1 << (hash & 31);
+    for (const hash of this.repeatedHashes) {
+      repeated.add(hash >>> 2);
+      lowBits[(hash & LOW_MASK) >>> 5]! |= 1 << (hash & 31);
+    }
     const byHash = new Map<number, number[]>();
-    this.forEachHash((hash, line) => {
-      if ((lowBits[(hash & LOW_MASK) >>> 5]! & (1 << (hash & 31))) === 0 || !repeated.has(hash)) return;
-      const lines = byHash.get(hash);
-      if (lines) lines.push(line);
-      else byHash.set(hash, [line]);
-    });
+    for (let c = 0; c < this.hashes.length; c++) {
+      const chunk = this.hashes[c]!;
+      const first = c << ENTRY_BITS;
+      const length = Math.min(chunk.length, this.count - first);
+      for (let i = 0; i < length; i++) {
+        const hash = chunk[i]!;
+        if ((lowBits[(hash & LOW_MASK) >>> 5]! & (1 << (hash & 31))) === 0 || !repeated.has(hash >>> 2)) continue;
+        const lines = byHash.get(hash >>> 2);
+        if (lines) lines.push(first + i);
+        else byHash.set(hash >>> 2, [first + i]);
+      }
+    }
     const drop: number[] = [];
     for (const lines of byHash.values()) if (lines.length > 1) drop.push(...this.losers(lines));
     return drop.sort((a, b) => a - b);
