@@ -169,6 +169,8 @@ interface Measure {
   explains?: string[];
 }
 
+const COLD_CALLS = ['get-user-details', 'is-user-in-group', 'auth (sha512-crypt)'];
+
 function measures(target: Target): Measure[] {
   const { env } = target;
   const bridge =
@@ -189,7 +191,14 @@ function measures(target: Target): Measure[] {
       subject: floor('connect'),
       reference: nodeFloor,
       referenceName: 'node -e ""',
-      explains: ['get-user-details', 'is-user-in-group', 'auth (sha512-crypt)'],
+      explains: COLD_CALLS,
+    },
+    {
+      name: 'floor: is-valid, the bridge connecting through Knex and reading no rows',
+      subject: bridge(['-', 'is-valid']),
+      reference: nodeFloor,
+      referenceName: 'node -e ""',
+      explains: COLD_CALLS,
     },
     {
       name: 'get-user-details',
