@@ -152,10 +152,12 @@ export class FileSpool implements Spool {
     let to = ranges[0]![0];
     ranges.forEach(([, from], i) => {
       const until = i + 1 < ranges.length ? ranges[i + 1]![0] : this.writtenBytes;
-      for (let read; from < until; from += read, to += read) {
-        read = readSync(this.fd, buffer, 0, Math.min(buffer.length, until - from), from);
-        if (read === 0) throw new Error('the spool file is shorter than what was written to it');
-        writeFully(this.fd, buffer.subarray(0, read), to);
+      while (from < until) {
+        const piece = buffer.subarray(0, Math.min(buffer.length, until - from));
+        readFully(this.fd, piece, from);
+        writeFully(this.fd, piece, to);
+        from += piece.length;
+        to += piece.length;
       }
     });
     ftruncateSync(this.fd, to);
