@@ -3,9 +3,11 @@
 // passes on as bytes when it can, the others through rows. The expected
 // answer is worked out here from the protocol's rules alone.
 import { join } from 'node:path';
+import type { Knex } from 'knex';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Dialect } from '../../bridge/db/dialect';
 import { USER_COLUMNS } from '../../bridge/db/views';
-import { createDatabase, forEachDialect, type TestDatabase } from '../support/databases';
+import { createDatabase, forEachDialect, type BridgeEnv, type TestDatabase } from '../support/databases';
 import { callBridge, expectSameLines, scratchDir } from './spawn-bridge';
 
 /** Values that a fast path could get wrong: escapes COPY writes, control
@@ -90,21 +92,16 @@ function expectedAnswer(all: Row[]): string {
 
 const ROWS = rows(3_000);
 
-forEachDialect(undefined, (dialect) => {
+/** A fresh database of the dialect for the enclosing suite, made by `build`;
+ * returns the bridge's settings for it, with a state directory. */
+function useDatabase(dialect: Dialect, build: (db: Knex) => Promise<unknown>): { env: () => BridgeEnv; dir: string } {
   const scratch = scratchDir();
-  let database: TestDatabase;
-
+  let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = await createDatabase(dialect, scratch.dir);
     const db = database.connect();
     try {
-      await db.schema.createTable('people', (table) => {
-        table.integer('id').primary();
-        for (const column of USER_COLUMNS) table.text(column);
-      });
-      await db.raw(`create view papercut_users as select ${USER_COLUMNS.join(', ')} from people`);
-      const records = ROWS.map((row, id) => ({ id, ...Object.fromEntries(USER_COLUMNS.map((c, i) => [c, row[i]])) }));
-      await db.batchInsert('people', records, 200);
+      await build(db);
     } finally {
       await db.destroy();
     }
@@ -113,10 +110,22 @@ forEachDialect(undefined, (dialect) => {
     await database?.drop();
     scratch.remove();
   });
+  return { env: () => ({ ...database!.env, BRIDGE_STATE_DIR: join(scratch.dir, 'state') }), dir: scratch.dir };
+}
+
+forEachDialect(undefined, (dialect) => {
+  const { env, dir } = useDatabase(dialect, async (db) => {
+    await db.schema.createTable('people', (table) => {
+      table.integer('id').primary();
+      for (const column of USER_COLUMNS) table.text(column);
+    });
+    await db.raw(`create view papercut_users as select ${USER_COLUMNS.join(', ')} from people`);
+    const records = ROWS.map((row, id) => ({ id, ...Object.fromEntries(USER_COLUMNS.map((c, i) => [c, row[i]])) }));
+    await db.batchInsert('people', records, 200);
+  });
 
   it('answers what the protocol’s rules give for every row, byte for byte', async () => {
-    const env = { ...database.env, BRIDGE_STATE_DIR: join(scratch.dir, 'state') };
-    const result = await callBridge(['-', 'all-users'], { env, cwd: scratch.dir });
+    const result = await callBridge(['-', 'all-users'], { env: env(), cwd: dir });
     expect(result.stderr).toMatch(/collide case-insensitively/);
     expect(result.status).toBe(0);
     expectSameLines(result.stdout, expectedAnswer(ROWS));
@@ -126,43 +135,29 @@ forEachDialect(undefined, (dialect) => {
 // The contract asks for text columns; one that is not still reads the same in
 // every call: PostgreSQL's own text for it, as COPY gives it to all-users.
 forEachDialect(['pg'], () => {
-  const scratch = scratchDir();
-  let database: TestDatabase;
-  const env = () => ({ ...database.env, BRIDGE_STATE_DIR: join(scratch.dir, 'state') });
-
-  beforeAll(async () => {
-    database = await createDatabase('pg', scratch.dir);
-    const db = database.connect();
-    try {
-      await db.raw(`
-        create table staff (login text, badge integer, active boolean, hired timestamp, score float8, amount numeric);
-        insert into staff values
-          ('jsmith', 417, true, '2024-02-29 08:30:00', 1e20, 12.50),
-          ('mbrown', null, false, '1999-12-31 23:59:59.5', 0.1, -3);
-        create view papercut_users as
-          select login as username, hired as full_name, active as email, score as department, amount as office,
-                 badge as card_number, null as other_emails, null as card_number2, null as alias,
-                 null as home_directory, null as pin
-          from staff;
-      `);
-    } finally {
-      await db.destroy();
-    }
-  });
-  afterAll(async () => {
-    await database?.drop();
-    scratch.remove();
-  });
+  const { env, dir } = useDatabase('pg', (db) =>
+    db.raw(`
+      create table staff (login text, badge integer, active boolean, hired timestamp, score float8, amount numeric);
+      insert into staff values
+        ('jsmith', 417, true, '2024-02-29 08:30:00', 1e20, 12.50),
+        ('mbrown', null, false, '1999-12-31 23:59:59.5', 0.1, -3);
+      create view papercut_users as
+        select login as username, hired as full_name, active as email, score as department, amount as office,
+               badge as card_number, null as other_emails, null as card_number2, null as alias,
+               null as home_directory, null as pin
+        from staff;
+    `),
+  );
 
   it('answers get-user-details with the line all-users gives', async () => {
-    const all = await callBridge(['-', 'all-users'], { env: env(), cwd: scratch.dir });
+    const all = await callBridge(['-', 'all-users'], { env: env(), cwd: dir });
     expect(all.status).toBe(0);
     expectSameLines(
       all.stdout,
       'jsmith\t2024-02-29 08:30:00\tt\t1e+20\t12.50\t417\nmbrown\t1999-12-31 23:59:59.5\tf\t0.1\t-3\n',
     );
     for (const user of ['jsmith', 'mbrown']) {
-      const details = await callBridge(['-', 'get-user-details'], { env: env(), cwd: scratch.dir, stdin: `${user}\n` });
+      const details = await callBridge(['-', 'get-user-details'], { env: env(), cwd: dir, stdin: `${user}\n` });
       expect(all.stdout.split('\n')).toContain(details.stdout.slice(0, -1));
     }
   });
