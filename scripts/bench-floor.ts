@@ -38,7 +38,7 @@ async function readRows(): Promise<void> {
   await withDb(config, new Log(process.stderr), { readOnly: true }, (db) =>
     exportRows(db, config.dialect, new DirectoryQueries(db, config).allUsers(), {
       values: () => undefined,
-      copyLine: () => undefined,
+      rawRow: () => undefined,
     }),
   );
 }

@@ -1,6 +1,6 @@
 import type { ExportSink } from '../db/stream-rows';
 import type { UserValues } from '../db/views';
-import { copyValues, NAMELESS, NEEDS_DECODING, userLineFromCopy } from '../protocol/copy-text';
+import { NAMELESS, NEEDS_DECODING, type RawRowFormat } from '../protocol/raw-row';
 import { DistinctNames } from '../protocol/distinct-names';
 import { sanitize, userLineOf } from '../protocol/format';
 
@@ -15,7 +15,7 @@ export interface AnswerLines {
 
 const TAB = 0x09;
 const LF = 0x0a;
-/** COPY lines become answer lines in this buffer, handed on when full. */
+/** Raw rows become answer lines in this buffer, handed on when full. */
 const BLOCK_BYTES = 64 * 1024;
 
 /**
@@ -23,7 +23,8 @@ const BLOCK_BYTES = 64 * 1024;
  * order it returns them: rows without a usable username are skipped, and of
  * names that collide case-insensitively only the one every call picks is kept
  * (see onePerName): the others' lines are dropped once all rows are in. Rows
- * come as values, or as PostgreSQL COPY text, whose lines mostly pass through as bytes.
+ * come as values, or in their database's own encoding, whose clean rows
+ * become lines byte for byte.
  */
 export class UserLines implements ExportSink {
   private readonly names = new DistinctNames();
@@ -50,13 +51,13 @@ export class UserLines implements ExportSink {
     return { users: this.names.size - drop.length, nameless: this.nameless, collisions: drop.length };
   }
 
-  copyLine(source: Buffer, start: number, end: number): void {
-    if (end - start >= BLOCK_BYTES) return this.values(copyValues(source.toString('utf8', start, end)));
+  rawRow(format: RawRowFormat, source: Buffer, start: number, end: number): void {
+    if (end - start >= BLOCK_BYTES) return this.values(format.values(source, start, end));
     if (this.blockUsed + end - start + 1 > BLOCK_BYTES) this.flushBlock();
     const at = this.blockUsed;
-    const lineEnd = userLineFromCopy(source, start, end, this.block, at);
+    const lineEnd = format.userLine(source, start, end, this.block, at);
     if (lineEnd === NAMELESS) return void this.nameless++;
-    if (lineEnd === NEEDS_DECODING) return this.values(copyValues(source.toString('utf8', start, end)));
+    if (lineEnd === NEEDS_DECODING) return this.values(format.values(source, start, end));
     let nameEnd = at;
     while (nameEnd < lineEnd && this.block[nameEnd] !== TAB) nameEnd++;
     this.names.addAscii(this.block, at, nameEnd);

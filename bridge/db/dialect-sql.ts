@@ -15,10 +15,12 @@ export interface DialectSql {
   asExported(query: Knex.QueryBuilder): Knex.QueryBuilder;
 }
 
-/** pg parses what is not text (dates, booleans, floats); COPY, which all-users
- * reads, gives the server's own text. Lookups take that text too, so a view
- * column that is not text reads the same in every call. */
-const SERVER_TEXT = { getTypeParser: () => (value: string) => value };
+/** The drivers turn what is not text (dates, booleans, floats) into
+ * JavaScript values; all-users reads the server's own text of each value
+ * (PostgreSQL's COPY, MySQL's row packets). Lookups take that text too, so a
+ * view column that is not text reads the same in every call. */
+const PG_SERVER_TEXT = { getTypeParser: () => (value: string) => value };
+const MYSQL_SERVER_TEXT = (field: { string(encoding: string): string | null }) => field.string('utf8');
 
 const isAscii = (text: string) => /^[\x00-\x7f]*$/.test(text);
 
@@ -39,14 +41,14 @@ export const DIALECT_SQL: Record<Dialect, DialectSql> = {
     equalsValue: (db, column, value) => db.raw('lower(??) = lower(?)', [column, value]),
     equalsColumn: (db, left, right) => db.raw('lower(??) = lower(??)', [left, right]),
     binaryOrder: (db, column) => db.raw('?? collate "C"', [column]),
-    asExported: (query) => query.options({ types: SERVER_TEXT }),
+    asExported: (query) => query.options({ types: PG_SERVER_TEXT }),
   },
   // The login column's own case-insensitive collation does the work.
   mysql: {
     equalsValue: (db, column, value) => db.raw('?? = ?', [column, value]),
     equalsColumn: (db, left, right) => db.raw('?? = ??', [left, right]),
     binaryOrder: (db, column) => db.raw('binary ??', [column]),
-    asExported: (query) => query,
+    asExported: (query) => query.options({ typeCast: MYSQL_SERVER_TEXT }),
   },
   mssql: {
     equalsValue: (db, column, value) => db.raw('?? = ?', [column, value]),

@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
 import type { Dialect } from './dialect';
+import { COPY_TEXT } from '../protocol/copy-text';
+import { MYSQL_ROW } from '../protocol/mysql-row';
+import type { RawRowFormat } from '../protocol/raw-row';
 import { CopyOut } from './pg-copy-out';
 
 export type Row = Record<string, unknown>;
@@ -52,41 +55,17 @@ const STREAMERS: Record<
         if (rows.length < BATCH) break;
       }
     }),
-  // mysql2's own row events: Knex's stream over them neither ends nor fails
-  // when the server kills the connection mid-result, so the connection's end
-  // is watched here too.
-  mysql: async (db, query, shape, onRow) => {
-    const { sql, bindings } = query.toSQL().toNative();
-    const connection = (await db.client.acquireConnection()) as MysqlConnection;
-    try {
-      await new Promise<void>((resolve, reject) => {
-        let failure: unknown;
-        const lost = () =>
-          finish(Object.assign(new Error('the server closed the connection'), { code: 'PROTOCOL_CONNECTION_LOST' }));
-        const finish = (error?: unknown) => {
-          connection.off('end', lost);
-          if (error ?? failure) reject(error ?? failure);
-          else resolve();
-        };
-        connection.once('end', lost);
-        connection
-          .query({ sql, values: bindings, rowsAsArray: shape === 'values' })
-          .on('result', (row) => {
-            if (failure) return;
-            // A throw here would land in the driver's parser; the rest of the result is drained instead.
-            try {
-              onRow(row as Row | Values);
-            } catch (error) {
-              failure = error;
-            }
-          })
-          .on('error', finish)
-          .on('end', () => finish());
-      });
-    } finally {
-      await db.client.releaseConnection(connection);
-    }
-  },
+  mysql: (db, query, shape, onRow) =>
+    mysqlResult(
+      db,
+      query,
+      (result, guarded) =>
+        result.on(
+          'result',
+          guarded((row: Row | Values) => onRow(row)),
+        ),
+      { rowsAsArray: shape === 'values' },
+    ),
   // Not streamed yet: correct, at the cost of memory (no SQL Server to measure against here).
   mssql: async (_db, query, shape, onRow) => {
     for (const row of (await query) as Row[]) onRow(shape === 'values' ? Object.values(row) : row);
@@ -98,9 +77,82 @@ interface SqliteDatabase {
 }
 
 interface MysqlConnection {
-  query(options: { sql: string; values: readonly unknown[]; rowsAsArray: boolean }): NodeJS.EventEmitter;
+  query(options: { sql: string; values: readonly unknown[]; rowsAsArray?: boolean }): MysqlQuery;
   once(event: 'end', listener: () => void): void;
   off(event: 'end', listener: () => void): void;
+}
+
+/** mysql2's Query: an emitter, and a state machine whose `row` state reads each row packet. */
+interface MysqlQuery extends NodeJS.EventEmitter {
+  row: (this: MysqlQuery, packet: MysqlPacket, connection: unknown) => unknown;
+}
+
+interface MysqlPacket {
+  buffer: Buffer;
+  /** Where the payload starts, after the packet's header. */
+  offset: number;
+  end: number;
+  isEOF(): boolean;
+}
+
+type Guard = <A extends unknown[]>(handle: (...args: A) => void) => (...args: A) => void;
+
+/** Runs a query on mysql2 and lets `take` read its rows. Knex's stream over
+ * mysql2 neither ends nor fails when the server kills the connection
+ * mid-result, so the connection's end is watched here. A row that `take`'s
+ * handler (wrapped by `guarded`) fails on fails the call, after the rest of
+ * the result is drained: a throw would land in the driver's parser. */
+async function mysqlResult(
+  db: Knex,
+  query: Knex.QueryBuilder,
+  take: (result: MysqlQuery, guarded: Guard) => void,
+  options: { rowsAsArray?: boolean } = {},
+): Promise<void> {
+  const { sql, bindings } = query.toSQL().toNative();
+  const connection = (await db.client.acquireConnection()) as MysqlConnection;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let failure: unknown;
+      const guarded: Guard =
+        (handle) =>
+        (...args) => {
+          if (failure) return;
+          try {
+            handle(...args);
+          } catch (error) {
+            failure = error;
+          }
+        };
+      const lost = () =>
+        finish(Object.assign(new Error('the server closed the connection'), { code: 'PROTOCOL_CONNECTION_LOST' }));
+      const finish = (error?: unknown) => {
+        connection.off('end', lost);
+        if (error ?? failure) reject(error ?? failure);
+        else resolve();
+      };
+      connection.once('end', lost);
+      const result = connection.query({ sql, values: bindings, ...options });
+      take(result, guarded);
+      result.on('error', finish).on('end', () => finish());
+    });
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
+}
+
+/** Each row of a MySQL result as its packet's payload, without mysql2
+ * making a string of every value: its `row` state is replaced for this query. */
+function mysqlRawRows(db: Knex, query: Knex.QueryBuilder, onRow: (buffer: Buffer, start: number, end: number) => void) {
+  return mysqlResult(db, query, (result, guarded) => {
+    const handle = guarded(onRow);
+    const parsedRow = result.row;
+    result.row = function (packet, connection) {
+      // The end of the rows (or of a result, with more to come) is mysql2's to handle.
+      if (packet.isEOF()) return parsedRow.call(this, packet, connection);
+      handle(packet.buffer, packet.offset, packet.end);
+      return result.row;
+    };
+  });
 }
 
 /** Streams a query's rows; returns how many there were. Reports progress
@@ -126,28 +178,33 @@ export async function forEachRow(
 export interface ExportSink {
   /** A row as the values of the selected columns, in order. */
   values(values: Values): void;
-  /** A row as a line of PostgreSQL COPY text, without its LF (see protocol/copy-text.ts). */
-  copyLine(buffer: Buffer, start: number, end: number): void;
+  /** A row in the database's own encoding, from `start` to `end` of `buffer`. */
+  rawRow(format: RawRowFormat, buffer: Buffer, start: number, end: number): void;
 }
 
 /** Streams a query's rows to `sink`: on PostgreSQL as `COPY … TO STDOUT`
- * text, which needs no parsing into values (half the time of reading rows,
- * BENCHMARKS.md); elsewhere as values, where an object per row would cost a
- * third of the time. */
+ * text and on MySQL as the result's row packets, which need no values made
+ * of them (reading values costs twice as much, BENCHMARKS.md); elsewhere as
+ * values, where an object per row would cost a third of the time. */
 export function exportRows(db: Knex, dialect: Dialect, query: Knex.QueryBuilder, sink: ExportSink): Promise<void> {
-  if (dialect === 'pg') return copyOut(db, query, sink);
+  if (dialect === 'pg') return copyOut(db, query, (buffer, start, end) => sink.rawRow(COPY_TEXT, buffer, start, end));
+  if (dialect === 'mysql') {
+    return mysqlRawRows(db, query, (buffer, start, end) => sink.rawRow(MYSQL_ROW, buffer, start, end));
+  }
   return STREAMERS[dialect](db, query, 'values', (values) => sink.values(values as Values));
 }
 
 /** COPY takes no parameters: only a query without bindings can be exported so. */
-async function copyOut(db: Knex, query: Knex.QueryBuilder, sink: ExportSink): Promise<void> {
+async function copyOut(
+  db: Knex,
+  query: Knex.QueryBuilder,
+  onRow: (buffer: Buffer, start: number, end: number) => void,
+): Promise<void> {
   const { sql, bindings } = query.toSQL().toNative();
   if (bindings.length) throw new Error('COPY cannot export a query with bindings');
   const connection = (await db.client.acquireConnection()) as { query(submittable: CopyOut): CopyOut };
   try {
-    await connection.query(
-      new CopyOut(`copy (${sql}) to stdout`, (buffer, start, end) => sink.copyLine(buffer, start, end)),
-    ).done;
+    await connection.query(new CopyOut(`copy (${sql}) to stdout`, onRow)).done;
   } finally {
     await db.client.releaseConnection(connection);
   }

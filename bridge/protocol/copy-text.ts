@@ -4,7 +4,7 @@
  * backslash, BS, FF, LF, CR, TAB and VT. Other bytes come as they are.
  */
 
-import { isUtf8 } from 'node:buffer';
+import { NAMELESS, NEEDS_DECODING, trimWouldChange, validUtf8, type RawRowFormat } from './raw-row';
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -32,20 +32,8 @@ export function copyValues(line: string): (string | null)[] {
     );
 }
 
-/** What `userLineFromCopy` found instead of a line. */
-export const NAMELESS = -1;
-export const NEEDS_DECODING = -2;
-
-/**
- * The user line of one COPY line of papercut_users, byte for byte what
- * `userLineOf` makes of the same row, written into `target` from `at` without
- * making a string: the export's fast path. Returns where the line ends in
- * `target` (the username ends at the first TAB, or at the end); NAMELESS for
- * a row without a username; NEEDS_DECODING for a line it cannot vouch for (an
- * escape, a control character, a field that `trim` would change, a username
- * with a character outside ASCII), which the caller decodes with `copyValues`.
- * `target` must have room for `end - start` bytes.
- */
+/** RawRowFormat's userLine for a COPY line (without its LF); an escape also
+ * needs decoding. */
 export function userLineFromCopy(source: Buffer, start: number, end: number, target: Buffer, at: number): number {
   let out = at;
   // Where the line's last non-empty field ends: trailing empty fields are left out.
@@ -57,9 +45,7 @@ export function userLineFromCopy(source: Buffer, start: number, end: number, tar
     const byte = i < end ? source[i]! : TAB;
     if (byte === TAB) {
       if (i > fieldStart) {
-        if (source[fieldStart] === SPACE || source[i - 1] === SPACE || trimWouldChange(source, fieldStart, i)) {
-          return NEEDS_DECODING;
-        }
+        if (trimWouldChange(source, fieldStart, i)) return NEEDS_DECODING;
         content = out;
       } else if (!nameDone) return NAMELESS;
       nameDone = true;
@@ -84,14 +70,11 @@ export function userLineFromCopy(source: Buffer, start: number, end: number, tar
     }
     target[out++] = byte;
   }
-  // Bytes that are not UTF-8 (a SQL_ASCII database) become U+FFFD when decoded, as the row path does.
-  return beyondAscii && !isUtf8(source.subarray(start, end)) ? NEEDS_DECODING : content;
+  // A SQL_ASCII database may send bytes that are not UTF-8.
+  return beyondAscii && !validUtf8(source, start, end) ? NEEDS_DECODING : content;
 }
 
-/** Whether `trim` would remove something from a field whose ends are not
- * ASCII space: only possible when an end is outside ASCII (NBSP, U+2000…, BOM). */
-function trimWouldChange(source: Buffer, start: number, end: number): boolean {
-  if (source[start]! < 0x80 && source[end - 1]! < 0x80) return false;
-  const text = source.toString('utf8', start, end);
-  return text.trim() !== text;
-}
+export const COPY_TEXT: RawRowFormat = {
+  userLine: userLineFromCopy,
+  values: (source, start, end) => copyValues(source.toString('utf8', start, end)),
+};

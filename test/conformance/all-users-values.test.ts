@@ -133,29 +133,37 @@ forEachDialect(undefined, (dialect) => {
 });
 
 // The contract asks for text columns; one that is not still reads the same in
-// every call: PostgreSQL's own text for it, as COPY gives it to all-users.
-forEachDialect(['pg'], () => {
-  const { env, dir } = useDatabase('pg', (db) =>
-    db.raw(`
-      create table staff (login text, badge integer, active boolean, hired timestamp, score float8, amount numeric);
-      insert into staff values
-        ('jsmith', 417, true, '2024-02-29 08:30:00', 1e20, 12.50),
-        ('mbrown', null, false, '1999-12-31 23:59:59.5', 0.1, -3);
-      create view papercut_users as
-        select login as username, hired as full_name, active as email, score as department, amount as office,
-               badge as card_number, null as other_emails, null as card_number2, null as alias,
-               null as home_directory, null as pin
-        from staff;
-    `),
-  );
+// every call: the server's own text for it, as all-users reads it (COPY on
+// PostgreSQL, row packets on MySQL), not the driver's JavaScript value.
+const TYPED: Partial<Record<Dialect, { table: string; view: string; answer: string }>> = {
+  pg: {
+    table:
+      'create table staff (login text, badge integer, active boolean, hired timestamp, score float8, amount numeric)',
+    view: 'create view papercut_users as select login as username, hired as full_name, active as email, score as department, amount as office, badge as card_number, null as other_emails, null as card_number2, null as alias, null as home_directory, null as pin from staff',
+    answer: 'jsmith\t2024-02-29 08:30:00\tt\t1e+20\t12.50\t417\nmbrown\t1999-12-31 23:59:59.5\tf\t0.1\t-3\n',
+  },
+  mysql: {
+    table:
+      'create table staff (login varchar(50), badge int, active boolean, hired datetime(1), score double, amount decimal(10,2))',
+    view: 'create view papercut_users as select login as username, hired as full_name, active as email, score as department, amount as office, badge as card_number, null as other_emails, null as card_number2, null as alias, null as home_directory, null as pin from staff',
+    answer: 'jsmith\t2024-02-29 08:30:00.0\t1\t1e20\t12.50\t417\nmbrown\t1999-12-31 23:59:59.5\t0\t0.1\t-3.00\n',
+  },
+};
+
+forEachDialect(['pg', 'mysql'], (dialect) => {
+  const typed = TYPED[dialect]!;
+  const { env, dir } = useDatabase(dialect, async (db) => {
+    await db.raw(typed.table);
+    await db.raw(
+      "insert into staff values ('jsmith', 417, true, '2024-02-29 08:30:00', 1e20, 12.50), ('mbrown', null, false, '1999-12-31 23:59:59.5', 0.1, -3)",
+    );
+    await db.raw(typed.view);
+  });
 
   it('answers get-user-details with the line all-users gives', async () => {
     const all = await callBridge(['-', 'all-users'], { env: env(), cwd: dir });
     expect(all.status).toBe(0);
-    expectSameLines(
-      all.stdout,
-      'jsmith\t2024-02-29 08:30:00\tt\t1e+20\t12.50\t417\nmbrown\t1999-12-31 23:59:59.5\tf\t0.1\t-3\n',
-    );
+    expectSameLines(all.stdout, typed.answer);
     for (const user of ['jsmith', 'mbrown']) {
       const details = await callBridge(['-', 'get-user-details'], { env: env(), cwd: dir, stdin: `${user}\n` });
       expect(all.stdout.split('\n')).toContain(details.stdout.slice(0, -1));
