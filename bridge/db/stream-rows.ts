@@ -95,7 +95,8 @@ interface MysqlPacket {
   isEOF(): boolean;
 }
 
-type Guard = <A extends unknown[]>(handle: (...args: A) => void) => (...args: A) => void;
+/** Wraps a row handler (of up to three arguments: no rest array per row). */
+type Guard = <A, B, C>(handle: (a: A, b: B, c: C) => void) => (a: A, b: B, c: C) => void;
 
 /** Runs a query on mysql2 and lets `take` read its rows. Knex's stream over
  * mysql2 neither ends nor fails when the server kills the connection
@@ -113,16 +114,14 @@ async function mysqlResult(
   try {
     await new Promise<void>((resolve, reject) => {
       let failure: unknown;
-      const guarded: Guard =
-        (handle) =>
-        (...args) => {
-          if (failure) return;
-          try {
-            handle(...args);
-          } catch (error) {
-            failure = error;
-          }
-        };
+      const guarded: Guard = (handle) => (a, b, c) => {
+        if (failure) return;
+        try {
+          handle(a, b, c);
+        } catch (error) {
+          failure = error;
+        }
+      };
       const lost = () =>
         finish(Object.assign(new Error('the server closed the connection'), { code: 'PROTOCOL_CONNECTION_LOST' }));
       const finish = (error?: unknown) => {
