@@ -1,8 +1,8 @@
 import type { ExportSink } from '../db/stream-rows';
 import type { UserValues } from '../db/views';
-import { NAMELESS, NEEDS_DECODING, type RawRowFormat } from '../protocol/raw-row';
 import { DistinctNames } from '../protocol/distinct-names';
 import { sanitize, userLineOf } from '../protocol/format';
+import { NAMELESS, NEEDS_DECODING, type RawRowFormat } from '../protocol/raw-row';
 
 /** Where the all-users answer goes, line by line. */
 export interface AnswerLines {

@@ -28,8 +28,8 @@ const LOW_MASK = (1 << LOW_BITS) - 1;
  * and a hash table probed per row spends most of its time waiting on memory.
  * This keeps each name's UTF-8 bytes, NUL-terminated (sanitised names hold no
  * control characters), the hash of its key, and a bitmap of hashes seen:
- * 10 bytes a name besides its UTF-8, one bit read at random per name, and at
- * the end only names whose hashes may repeat are looked at again.
+ * 8 bytes a name besides its UTF-8 and 2–8 of bitmap, one bit read at random
+ * per name, and at the end only names whose hashes may repeat are looked at again.
  */
 export class DistinctNames {
   private count = 0;
