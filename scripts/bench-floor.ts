@@ -1,7 +1,8 @@
 // Floors for `npm run bench`, run as their own process like a call:
 //   connect — Node, the driver bundle the program loads, one connection and `select 1`;
-//   rows    — the program's own reading of papercut_users (Knex, the driver, the
-//             stream or COPY), with nothing done to the rows.
+//   rows    — the program's own reading of papercut_users (Knex, the driver, and
+//             COPY, MySQL's row packets or SQLite's iterator), with nothing done
+//             to the rows.
 // They show how much of a call is the bridge's and how much its parts'.
 import { join } from 'node:path';
 import { requireWithCodeCache } from '../bridge/code-cache';
