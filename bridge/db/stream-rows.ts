@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
-import type { Dialect } from './dialect';
 import { COPY_TEXT } from '../protocol/copy-text';
 import { MYSQL_ROW } from '../protocol/mysql-row';
 import type { RawRowFormat } from '../protocol/raw-row';
+import type { Dialect } from './dialect';
 import { CopyOut } from './pg-copy-out';
 
 export type Row = Record<string, unknown>;
@@ -183,8 +183,9 @@ export interface ExportSink {
 
 /** Streams a query's rows to `sink`: on PostgreSQL as `COPY … TO STDOUT`
  * text and on MySQL as the result's row packets, which need no values made
- * of them (reading values costs twice as much, BENCHMARKS.md); elsewhere as
- * values, where an object per row would cost a third of the time. */
+ * of them (on PostgreSQL, reading a million rows as values through a cursor
+ * took 2.0 × psql, as COPY 1.3 ×); elsewhere as values, where an object per
+ * row would cost a third of the time. */
 export function exportRows(db: Knex, dialect: Dialect, query: Knex.QueryBuilder, sink: ExportSink): Promise<void> {
   if (dialect === 'pg') return copyOut(db, query, (buffer, start, end) => sink.rawRow(COPY_TEXT, buffer, start, end));
   if (dialect === 'mysql') {
