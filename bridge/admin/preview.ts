@@ -5,7 +5,7 @@ import { Directory } from '../db/queries';
 import { USER_COLUMNS } from '../db/views';
 import { BridgeError } from '../errors';
 import type { Log } from '../log';
-import { nameKey } from '../protocol/format';
+import { nameKey } from '../protocol/usernames';
 import { eachUserLine } from '../commands/users';
 import { guardCount } from '../state/guard';
 import { MemorySpool } from '../spool';

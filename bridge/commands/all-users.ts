@@ -21,7 +21,8 @@ export async function allUsers(ctx: CallContext): Promise<void> {
   ctx.out.keepAs(state.snapshotPath);
   state.write({ ...record, database: state.label, allUsers: { count: users, at: new Date().toISOString() } });
   // Only now: a failed call says one thing on stderr, what stopped it.
-  if (nameless) ctx.log.warn(`skipped ${nameless} row(s) of papercut_users with an empty username`);
+  if (nameless)
+    ctx.log.warn(`skipped ${nameless} row(s) of papercut_users with an empty or unusable username (see doctor)`);
   if (collisions) {
     ctx.log.warn(`${collisions} username(s) collide case-insensitively with another; each name is listed once`);
   }

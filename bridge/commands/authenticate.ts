@@ -5,10 +5,8 @@ import { spendCheckTime, verifyPassword, type VerifyOutcome } from '../auth/veri
 import type { CredentialRow } from '../db/queries';
 import { BridgeError } from '../errors';
 import { readStdinLines } from '../io';
-import { sanitize } from '../protocol/format';
 import { withDirectory, type CallContext } from './context';
 import { STDIN_TIMEOUT_MS } from './get-user-details';
-import { distinctUsers, pickUser } from './users';
 
 const MAX_PASSWORD_BYTES = 4096;
 /** The one line every refused login gets: it never tells whether the user exists. */
@@ -83,25 +81,25 @@ async function checkLogin(ctx: CallContext): Promise<LoginResult> {
   }
 
   // Every login runs the same queries, known user or not, so that neither
-  // their time nor a broken view tells whether the user exists.
+  // their time nor a broken view tells whether the user exists. The answer
+  // names the user exactly as all-users lists it, and only a credential
+  // stored under that very name is checked (see usernames.ts).
   const { user, credentials, decoy } = await withDirectory(ctx, async (directory) => {
-    const byName = pickUser(await directory.findUsers(login));
-    const byAlias = ctx.config.aliasLogin ? distinctUsers(await directory.findUsersByAlias(login)).users : [];
+    const byName = await directory.findUser(login);
+    const byAlias = ctx.config.aliasLogin ? await directory.findUsersByAlias(login) : [];
     const found = byName ?? (byAlias.length === 1 ? byAlias[0] : undefined);
     return {
       user: found,
-      credentials: await directory.credentials(found?.username ?? login),
+      credentials: await directory.credentials(found ?? { stored: login, name: login, spellings: [] }),
       decoy: toStored(await directory.anyCredential()),
     };
   });
-  if (!user?.username) {
+  if (!user) {
     await spendCheckTime(password, decoy);
     return { reason: 'unknown-user' };
   }
-  const name = sanitize(user.username);
-  // The credential spelled exactly like the user wins; otherwise there must be just one.
-  const exact = credentials.filter((row) => row.username === user.username);
-  const stored = toStored(exact.length === 1 ? exact[0] : credentials.length === 1 ? credentials[0] : undefined);
+  const name = user.name;
+  const stored = toStored(credentials.length === 1 ? credentials[0] : undefined);
   if (!stored) {
     await spendCheckTime(password, decoy);
     return { reason: credentials.length > 1 ? 'several-credentials' : 'no-credential', user: name };

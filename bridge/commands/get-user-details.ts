@@ -2,7 +2,6 @@ import { inputError, notFound } from '../errors';
 import { readStdinLines } from '../io';
 import { userLine } from '../protocol/format';
 import { withDirectory, type CallContext } from './context';
-import { pickUser } from './users';
 
 export const STDIN_TIMEOUT_MS = 10_000;
 
@@ -10,8 +9,7 @@ export const STDIN_TIMEOUT_MS = 10_000;
 export async function getUserDetails(ctx: CallContext): Promise<void> {
   const [username = ''] = await readStdinLines(ctx.io.stdin, { lines: 1, maxBytes: 4096, timeoutMs: STDIN_TIMEOUT_MS });
   if (username === '') throw inputError('expected a username on the first line of stdin');
-  const rows = await withDirectory(ctx, (directory) => directory.findUsers(username));
-  const user = pickUser(rows);
+  const user = await withDirectory(ctx, (directory) => directory.findUser(username));
   if (!user) throw notFound(`user '${username}' is not in papercut_users`);
-  ctx.out.line(userLine(user)!);
+  ctx.out.line(userLine(user.row, user.name)!);
 }

@@ -1,24 +1,23 @@
-import type { Directory } from '../db/queries';
+import type { Directory, NamedUser } from '../db/queries';
 import type { UserRow } from '../db/views';
-import { compareCodeUnits, nameKey, sanitize, userLine } from '../protocol/format';
+import { compareCodeUnits, userLine } from '../protocol/format';
+import { nameKey } from '../protocol/usernames';
 import { guardCount } from '../state/guard';
 import { stateOf, withDirectory, type CallContext } from './context';
-import { distinctUsers, requireGroup } from './users';
+import { requireGroup } from './users';
 
 /** The group's active members, one per name, with their usernames as
  * PaperCut sees them, in code-unit order. */
 async function members<T extends Pick<UserRow, 'username'>>(
   ctx: CallContext,
   group: string,
-  read: (directory: Directory) => Promise<T[]>,
-): Promise<{ row: T; name: string }[]> {
-  const rows = await withDirectory(ctx, async (directory) => {
+  read: (directory: Directory) => Promise<NamedUser<T>[]>,
+): Promise<NamedUser<T>[]> {
+  const users = await withDirectory(ctx, async (directory) => {
     await requireGroup(directory.groupExists(group), group);
     return read(directory);
   });
-  return distinctUsers(rows)
-    .users.map((row) => ({ row, name: sanitize(row.username) }))
-    .sort((a, b) => compareCodeUnits(a.name, b.name));
+  return users.sort((a, b) => compareCodeUnits(a.name, b.name));
 }
 
 /** `- group-member-names GROUP`: the usernames of the group's active members. */
@@ -43,7 +42,7 @@ export async function groupMembers(ctx: CallContext, group: string): Promise<voi
     maxDropPercent: ctx.config.maxUserDropPercent,
     refuseEmpty: false,
   });
-  for (const { row } of users) ctx.out.line(userLine(row)!);
+  for (const { row, name } of users) ctx.out.line(userLine(row, name)!);
   const groupMembers = { ...record.groupMembers, [key]: { count: users.length, at: new Date().toISOString() } };
   state.write({ ...record, database: state.label, groupMembers });
 }

@@ -5,7 +5,8 @@ import { requireGroup } from './users';
 export async function isUserInGroup(ctx: CallContext, group: string, username: string): Promise<void> {
   const member = await withDirectory(ctx, async (directory) => {
     await requireGroup(directory.groupExists(group), group);
-    return directory.isMember(group, username);
+    const user = await directory.findUser(username);
+    return user !== undefined && (await directory.isMember(group, user));
   });
   ctx.out.line(member ? 'Y' : 'N');
 }

@@ -1,7 +1,8 @@
 import type { ExportSink } from '../db/stream-rows';
 import type { UserValues } from '../db/views';
 import { DistinctNames } from '../protocol/distinct-names';
-import { sanitize, userLineOf } from '../protocol/format';
+import { userLineOf } from '../protocol/format';
+import { storedName, usableName } from '../protocol/usernames';
 import { NAMELESS, NEEDS_DECODING, type RawRowFormat } from '../protocol/raw-row';
 
 /** Where the all-users answer goes, line by line. */
@@ -20,9 +21,9 @@ const BLOCK_BYTES = 64 * 1024;
 
 /**
  * The all-users answer, built as rows stream from the database in whatever
- * order it returns them: rows without a usable username are skipped, and of
- * names that collide case-insensitively only the one every call picks is kept
- * (see onePerName): the others' lines are dropped once all rows are in. Rows
+ * order it returns them: rows without a usable username (see usableName) are
+ * skipped, and of names that collide case-insensitively only the one every
+ * call picks is kept (see userPerName): the others' lines are dropped once all rows are in. Rows
  * come as values, or in their database's own encoding, whose clean rows
  * become lines byte for byte.
  */
@@ -36,10 +37,10 @@ export class UserLines implements ExportSink {
   constructor(private readonly out: AnswerLines) {}
 
   values(values: UserValues): void {
-    const name = sanitize(values[0]);
-    if (name === '') return void this.nameless++;
+    const name = usableName(values[0]);
+    if (name === undefined) return void this.nameless++;
     this.flushBlock();
-    this.names.add(name);
+    this.names.add(storedName(values[0]));
     this.out.line(userLineOf(values, name)!);
   }
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { likeEscaped, MAX_PADDING } from '../protocol/usernames';
 import type { Dialect } from './dialect';
 import { SQLITE_FOLD_FUNCTION } from './drivers';
 
@@ -8,6 +9,11 @@ import { SQLITE_FOLD_FUNCTION } from './drivers';
  * `Directory` keeps only names equal under `nameKey`. */
 export interface DialectSql {
   equalsValue(db: Knex, column: string, value: string): Knex.Raw;
+  /** Through an index: every row whose column is `name` followed by up to
+   * MAX_PADDING spaces (CHAR padding), at least ASCII case aside. */
+  equalsPadded(db: Knex, column: string, name: string): Knex.Raw;
+  /** `column LIKE pattern ESCAPE '!'`, case-insensitive at least for ASCII. */
+  like(db: Knex, column: string, pattern: string): Knex.Raw;
   equalsColumn(db: Knex, left: string, right: string): Knex.Raw;
   /** Code-point order, identical on every dialect, so answers are byte-identical. */
   binaryOrder(db: Knex, column: string): Knex.Raw;
@@ -32,6 +38,12 @@ export const DIALECT_SQL: Record<Dialect, DialectSql> = {
       isAscii(value)
         ? db.raw('?? = ? collate nocase', [column, value])
         : db.raw(`${SQLITE_FOLD_FUNCTION}(??) = ?`, [column, value.toLowerCase()]),
+    // NOCASE compares bytes, ASCII case aside: every padded spelling sorts
+    // between `name` and `name!`. One range, since SQLite takes an OR of two
+    // for a scan once the values are parameters.
+    equalsPadded: (db, column, name) =>
+      db.raw('(?? >= ? collate nocase and ?? < ? collate nocase)', [column, name, column, `${name}!`]),
+    like: (db, column, pattern) => db.raw("?? like ? escape '!'", [column, pattern]),
     equalsColumn: (db, left, right) => db.raw('?? = ?? collate nocase', [left, right]),
     binaryOrder: (db, column) => db.raw('?? collate binary', [column]),
     asExported: (query) => query,
@@ -39,19 +51,35 @@ export const DIALECT_SQL: Record<Dialect, DialectSql> = {
   // Served by an expression index on lower(login) under the view.
   pg: {
     equalsValue: (db, column, value) => db.raw('lower(??) = lower(?)', [column, value]),
+    // The padded spellings as an array: one probe each of the same index.
+    equalsPadded: (db, column, name) =>
+      db.raw("lower(??) = any(array(select lower(?) || repeat(' ', n) from generate_series(0, ?) as n))", [
+        column,
+        name,
+        MAX_PADDING,
+      ]),
+    like: (db, column, pattern) => db.raw("?? ilike ? escape '!'", [column, pattern]),
     equalsColumn: (db, left, right) => db.raw('lower(??) = lower(??)', [left, right]),
     binaryOrder: (db, column) => db.raw('?? collate "C"', [column]),
     asExported: (query) => query.options({ types: PG_SERVER_TEXT }),
   },
-  // The login column's own case-insensitive collation does the work.
+  // The login column's own case-insensitive collation does the work. PAD
+  // SPACE collations (MariaDB's, MySQL's before 8.0) ignore padding in `=`;
+  // the LIKE, a range of the same index, finds it under NO PAD ones.
   mysql: {
     equalsValue: (db, column, value) => db.raw('?? = ?', [column, value]),
+    equalsPadded: (db, column, name) =>
+      db.raw("(?? = ? or ?? like ? escape '!')", [column, name, column, `${likeEscaped(name)} %`]),
+    like: (db, column, pattern) => db.raw("?? like ? escape '!'", [column, pattern]),
     equalsColumn: (db, left, right) => db.raw('?? = ??', [left, right]),
     binaryOrder: (db, column) => db.raw('binary ??', [column]),
     asExported: (query) => query.options({ typeCast: MYSQL_SERVER_TEXT }),
   },
+  // `=` ignores trailing spaces on SQL Server.
   mssql: {
     equalsValue: (db, column, value) => db.raw('?? = ?', [column, value]),
+    equalsPadded: (db, column, name) => db.raw('?? = ?', [column, name]),
+    like: (db, column, pattern) => db.raw("?? like ? escape '!'", [column, pattern]),
     equalsColumn: (db, left, right) => db.raw('?? = ??', [left, right]),
     binaryOrder: (db, column) => db.raw('?? collate Latin1_General_100_BIN2', [column]),
     asExported: (query) => query,

@@ -1,8 +1,17 @@
 import type { Knex } from 'knex';
 import type { Config } from '../config';
-import { nameKey } from '../protocol/format';
+import {
+  belongsTo,
+  isAsciiName,
+  likeAnyCase,
+  nameKey,
+  storedName,
+  usableName,
+  userPerName,
+  type NameOwner,
+} from '../protocol/usernames';
 import { DIALECT_SQL, type DialectSql } from './dialect-sql';
-import { exportRows, type ExportSink } from './stream-rows';
+import { exportRows, forEachRow, type ExportSink } from './stream-rows';
 import { USER_COLUMNS, VIEW_COLUMNS, VIEWS, type UserColumn, type UserRow } from './views';
 
 export interface CredentialRow {
@@ -17,6 +26,23 @@ type MemberOf = { member_group: string | null; member_name: string | null };
 
 const sameName = (stored: string | null, wanted: string) => stored !== null && nameKey(stored) === nameKey(wanted);
 
+/** A papercut_users row and the name every call knows it by (see usernames.ts). */
+export interface NamedUser<T extends Pick<UserRow, 'username'> = UserRow> extends NameOwner {
+  row: T;
+}
+
+function namedUser<T extends Pick<UserRow, 'username'>>(row: T, spellings: readonly string[]): NamedUser<T> {
+  return { row, stored: storedName(row.username), name: usableName(row.username)!, spellings };
+}
+
+/** Of rows found for a name's key, those that are that name; rows of other
+ * names the database's collation let in (accents, padding) are left out. */
+function usableOf<T extends { username: unknown }>(rows: readonly T[], key: string): T[] {
+  return rows.filter((row) => {
+    const name = usableName(row.username);
+    return name !== undefined && nameKey(name) === key;
+  });
+}
 /** The read queries, as Knex builders; nothing runs until they are awaited. */
 export class DirectoryQueries {
   private readonly sql: DialectSql;
@@ -51,13 +77,27 @@ export class DirectoryQueries {
       .orderBy(this.sql.binaryOrder(this.db, 'group_name') as never);
   }
 
-  users(username: string): Knex.QueryBuilder {
+  /** The rows stored as `name` or padded, ASCII case aside, through the index. */
+  users(name: string): Knex.QueryBuilder {
     return this.sql.asExported(
       this.db
         .select(USER_COLUMNS)
         .from(this.view(VIEWS.users))
-        .where(this.sql.equalsValue(this.db, 'username', username)),
+        .where(this.sql.equalsPadded(this.db, 'username', name)),
     );
+  }
+
+  /** The usernames that may be another spelling of `name`, whatever the
+   * database's case folding of letters outside ASCII: read without an index. */
+  usernamesLike(name: string): Knex.QueryBuilder {
+    return this.db
+      .select('username')
+      .from(this.view(VIEWS.users))
+      .where(this.sql.like(this.db, 'username', likeAnyCase(name)));
+  }
+
+  allUsernames(): Knex.QueryBuilder {
+    return this.db.select('username').from(this.view(VIEWS.users));
   }
 
   groups(group: string): Knex.QueryBuilder {
@@ -68,15 +108,16 @@ export class DirectoryQueries {
   }
 
   /** Members of the group joined to papercut_users: only active users remain.
-   * `columns` are the papercut_users columns wanted (fewer is faster). */
-  members(group: string, username?: string, columns: readonly UserColumn[] = USER_COLUMNS): Knex.QueryBuilder {
+   * `columns` are the papercut_users columns wanted (fewer is faster);
+   * `stored`, a username as stored, narrows them to that user's rows. */
+  members(group: string, stored?: string, columns: readonly UserColumn[] = USER_COLUMNS): Knex.QueryBuilder {
     const query = this.db
       .select([...columns.map((column) => `u.${column}`), 'm.group_name as member_group', 'm.username as member_name'])
       .from(this.view(VIEWS.groupMembers, 'm'))
       .join(this.view(VIEWS.users, 'u'), (join) => join.on(this.sql.equalsColumn(this.db, 'u.username', 'm.username')))
       .where(this.sql.equalsValue(this.db, 'm.group_name', group));
     // Not sorted here: the member list is sorted in Node, where a few thousand names cost nothing.
-    if (username !== undefined) query.andWhere(this.sql.equalsValue(this.db, 'u.username', username));
+    if (stored !== undefined) query.andWhere(this.sql.equalsValue(this.db, 'u.username', stored));
     return this.sql.asExported(query);
   }
 
@@ -94,11 +135,11 @@ export class DirectoryQueries {
     return this.db.first(VIEW_COLUMNS.credentials).from(this.view(VIEWS.credentials)).whereNotNull('password_hash');
   }
 
-  credentials(username: string): Knex.QueryBuilder {
+  credentials(name: string): Knex.QueryBuilder {
     return this.db
       .select(VIEW_COLUMNS.credentials)
       .from(this.view(VIEWS.credentials))
-      .where(this.sql.equalsValue(this.db, 'username', username));
+      .where(this.sql.equalsPadded(this.db, 'username', name));
   }
 }
 
@@ -130,10 +171,25 @@ export class Directory {
     return rows.map((row) => row.group_name);
   }
 
-  /** Every papercut_users row whose username matches, ignoring case. */
-  async findUsers(username: string): Promise<UserRow[]> {
-    const rows: UserRow[] = await this.queries.users(username);
-    return rows.filter((row) => sameName(row.username, username));
+  /** The papercut_users row that the name `login` is, as every call sees it
+   * (see usernames.ts): undefined when no usable row is that name, or when
+   * `login` is not itself a usable name as all-users would list it. */
+  async findUser(login: string): Promise<NamedUser | undefined> {
+    if (usableName(login) !== login) return undefined;
+    const key = nameKey(login);
+    // An ASCII name's other spellings are ASCII (usable names never fold into
+    // or out of ASCII), which every database folds alike and finds by index.
+    // Others' may not be: their spellings are read first, without the index.
+    const spellings = isAsciiName(login) ? undefined : await this.usernamesOf(this.queries.usernamesLike(login), key);
+    const stored = spellings && userPerName(spellings, (name) => name).get(key);
+    if (spellings && stored === undefined) return undefined;
+    const found: UserRow[] = await this.queries.users(stored === undefined ? login : usableName(stored)!);
+    const rows = usableOf(found, key);
+    const row = userPerName(
+      stored === undefined ? rows : rows.filter((user) => storedName(user.username) === stored),
+      (user) => user.username,
+    ).get(key);
+    return row && namedUser(row, spellings ?? rows.map((user) => storedName(user.username)));
   }
 
   async groupExists(group: string): Promise<boolean> {
@@ -141,40 +197,92 @@ export class Directory {
     return rows.some((row) => sameName(row.group_name, group));
   }
 
-  /** The group's members that are also in papercut_users, as user rows. */
-  async groupMembers(group: string): Promise<UserRow[]> {
-    return this.exactMembers(await this.queries.members(group), group);
+  /** The group's members that are also in papercut_users, each the user its
+   * name is (see findUser), one per name. */
+  async groupMembers(group: string): Promise<NamedUser[]> {
+    return this.namedMembers(await this.queries.members(group), group);
   }
 
   /** groupMembers, with the username only. */
-  async groupMemberNames(group: string): Promise<Pick<UserRow, 'username'>[]> {
-    return this.exactMembers(await this.queries.members(group, undefined, ['username']), group);
+  async groupMemberNames(group: string): Promise<NamedUser<Pick<UserRow, 'username'>>[]> {
+    return this.namedMembers(await this.queries.members(group, undefined, ['username']), group);
   }
 
-  async isMember(group: string, username: string): Promise<boolean> {
-    const rows = this.exactMembers(await this.queries.members(group, username, ['username']), group);
-    return rows.some((row) => sameName(row.username, username));
+  async isMember(group: string, user: NamedUser): Promise<boolean> {
+    const rows = this.memberRows(await this.queries.members(group, user.stored, ['username']), group);
+    return rows.some(
+      (row) => storedName(row.username) === user.stored && belongsTo(storedName(row.member_name), user, true),
+    );
   }
 
-  /** Every papercut_users row whose alias matches, ignoring case. */
-  async findUsersByAlias(alias: string): Promise<UserRow[]> {
+  /** The users whose alias matches, ignoring case, each the user its name is. */
+  async findUsersByAlias(alias: string): Promise<NamedUser[]> {
     const rows: UserRow[] = await this.queries.usersByAlias(alias);
-    return rows.filter((row) => sameName(row.alias, alias));
+    const found = new Map<string, NamedUser>();
+    for (const row of rows.filter((candidate) => sameName(candidate.alias, alias))) {
+      const name = usableName(row.username);
+      if (name === undefined || found.has(nameKey(name))) continue;
+      const user = await this.findUser(name);
+      if (user && user.stored === storedName(row.username)) found.set(nameKey(name), user);
+    }
+    return [...found.values()];
   }
 
   async anyCredential(): Promise<CredentialRow | undefined> {
     return this.queries.anyCredential();
   }
 
-  /** Every credential row whose username matches, ignoring case. */
-  async credentials(username: string): Promise<CredentialRow[]> {
-    const rows: CredentialRow[] = await this.queries.credentials(username);
-    return rows.filter((row) => sameName(row.username, username));
+  /** The credential rows of the user: those stored under the user's very
+   * name (see belongsTo), never under another spelling. */
+  async credentials(user: NameOwner): Promise<CredentialRow[]> {
+    const rows: CredentialRow[] = await this.queries.credentials(user.name);
+    return rows.filter((row) => belongsTo(storedName(row.username), user));
   }
 
-  private exactMembers<T extends Pick<UserRow, 'username'>>(rows: (T & MemberOf)[], group: string): T[] {
-    return rows.filter(
-      (row) => sameName(row.member_group, group) && row.member_name !== null && sameName(row.username, row.member_name),
-    );
+  /** Stored usernames of a query's rows that are usable and have `key`. */
+  private async usernamesOf(query: Knex.QueryBuilder, key: string): Promise<string[]> {
+    const names: string[] = [];
+    await forEachRow(this.db, this.config.dialect, query, (row) => {
+      if (usableOf([{ username: row.username }], key).length) names.push(storedName(row.username));
+    });
+    return names;
+  }
+
+  /** Member rows of the group, joined to a user row of their name. */
+  private memberRows<T extends Pick<UserRow, 'username'> & MemberOf>(rows: T[], group: string): T[] {
+    return rows.filter((row) => sameName(row.member_group, group) && usableName(row.member_name) !== undefined);
+  }
+
+  /** Members as the users their names are: a member row stands for its name
+   * only when it belongs to the row of papercut_users, member or not, that
+   * the name is; telling so reads every username once. */
+  private async namedMembers<T extends Pick<UserRow, 'username'>>(
+    rows: (T & MemberOf)[],
+    group: string,
+  ): Promise<NamedUser<T>[]> {
+    const members = this.memberRows(rows, group);
+    const keys = new Set(members.map((row) => nameKey(usableName(row.username) ?? '')));
+    const spellings = new Map<string, string[]>();
+    await forEachRow(this.db, this.config.dialect, this.queries.allUsernames(), (row) => {
+      const name = usableName(row.username);
+      if (name === undefined || !keys.has(nameKey(name))) return;
+      const list = spellings.get(nameKey(name));
+      if (list) list.push(storedName(row.username));
+      else spellings.set(nameKey(name), [storedName(row.username)]);
+    });
+    const named = new Map<string, NamedUser<T>>();
+    for (const row of members) {
+      const name = usableName(row.username);
+      const all = name === undefined ? undefined : spellings.get(nameKey(name));
+      if (!all || named.has(nameKey(name!))) continue;
+      const user = namedUser(row, all);
+      if (
+        userPerName(all, (stored) => stored).get(nameKey(name!)) === user.stored &&
+        belongsTo(storedName(row.member_name), user, true)
+      ) {
+        named.set(nameKey(name!), user);
+      }
+    }
+    return [...named.values()];
   }
 }

@@ -4,7 +4,7 @@
  * backslash, BS, FF, LF, CR, TAB and VT. Other bytes come as they are.
  */
 
-import { NAMELESS, NEEDS_DECODING, trimWouldChange, validUtf8, type RawRowFormat } from './raw-row';
+import { NAMELESS, NEEDS_DECODING, trimWouldChange, cleanUtf8, type RawRowFormat } from './raw-row';
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -71,7 +71,7 @@ export function userLineFromCopy(source: Buffer, start: number, end: number, tar
     target[out++] = byte;
   }
   // A SQL_ASCII database may send bytes that are not UTF-8.
-  return beyondAscii && !validUtf8(source, start, end) ? NEEDS_DECODING : content;
+  return beyondAscii && !cleanUtf8(source, start, end) ? NEEDS_DECODING : content;
 }
 
 export const COPY_TEXT: RawRowFormat = {

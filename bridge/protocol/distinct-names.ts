@@ -1,4 +1,5 @@
-import { compareCodeUnits, nameKey } from './format';
+import { compareCodeUnits } from './format';
+import { storedKey } from './usernames';
 
 /** Hashes and name positions are kept in arrays of 2^16 and names in buffers
  * of 1 MiB that are never reallocated: growing by copying leaves the old
@@ -23,8 +24,9 @@ const LOW_MASK = (1 << LOW_BITS) - 1;
 /**
  * The usernames of an all-users answer, one per answer line, checked once all
  * are in: which lines to leave out so that each name as PaperCut sees it
- * (case-insensitively) appears once, the one that sorts first in code-unit
- * order, as in every other call. A Set of a million strings costs over 100 MB,
+ * (case-insensitively) appears once, the one whose stored spelling sorts
+ * first in code-unit order, as in every other call (see userPerName). Names are
+ * kept as stored, CHAR padding included, and keyed without it. A Set of a million strings costs over 100 MB,
  * and a hash table probed per row spends most of its time waiting on memory.
  * This keeps each name's UTF-8 bytes, NUL-terminated (sanitised names hold no
  * control characters), the hash of its key, and a bitmap of hashes seen:
@@ -50,14 +52,14 @@ export class DistinctNames {
     return this.count;
   }
 
-  /** Records the name of the next line. */
+  /** Records the stored username (a usable one, see usableName) of the next line. */
   add(name: string): void {
-    if (this.addIfAscii(name)) return;
+    if (name.charCodeAt(name.length - 1) !== 0x20 && this.addIfAscii(name)) return;
     const at = this.reserve(Buffer.byteLength(name) + 1);
     const chunk = this.names[this.names.length - 1]!;
     chunk.write(name, at % NAME_CHUNK);
     chunk[this.nameUsed - 1] = 0;
-    this.append(hashOf(nameKey(name)), at);
+    this.append(hashOf(storedKey(name)), at);
   }
 
   /** `add` for the usual name, all ASCII, in one loop and without lower-casing
@@ -136,7 +138,7 @@ export class DistinctNames {
     const losers: number[] = [];
     for (const line of lines) {
       const name = this.nameOf(line);
-      const key = nameKey(name);
+      const key = storedKey(name);
       const winner = winners.get(key);
       if (winner === undefined) winners.set(key, { line, name });
       else if (compareCodeUnits(name, winner.name) < 0) {

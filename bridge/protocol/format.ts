@@ -1,21 +1,18 @@
 import { USER_COLUMNS, type UserRow, type UserValues } from '../db/views';
+import { nameKey, usableName } from './usernames';
 
-const CONTROLS = /[\u0000-\u001f\u007f]/;
-const LINE_BREAKS = /[\t\r\n]+/g;
-const OTHER_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const LINE_BREAKS = /[\t\r\n\u2028\u2029]+/g;
+const OTHER_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
-/** Makes any value safe for one protocol field: each run of TAB/CR/LF becomes
- * one space, other control characters go, the ends are trimmed, NULL is empty. */
+/** Makes any value safe for one protocol field: each run of TAB/CR/LF (and
+ * U+2028/U+2029, which some readers take for line breaks) becomes one space,
+ * other control characters (C0, DEL, C1) go, the ends are trimmed, NULL is empty. */
 export function sanitize(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'string' ? value : String(value);
   // Nearly every value is clean: one test is cheaper than two replaces (all-users runs this 11 million times).
   return (CONTROLS.test(text) ? text.replace(OTHER_CONTROLS, '').replace(LINE_BREAKS, ' ') : text).trim();
-}
-
-/** The key under which PaperCut treats two names as the same (it lower-cases them). */
-export function nameKey(name: string): string {
-  return name.toLowerCase();
 }
 
 /** Code-unit order, the order of every answer the bridge sorts (not the locale's). */
@@ -24,16 +21,16 @@ export function compareCodeUnits(a: string, b: string): number {
 }
 
 /** A user line: the 11 fields in protocol order, tab-separated, trailing
- * empty fields omitted. Returns undefined for a row without a username. */
-export function userLine(row: UserRow): string | undefined {
+ * empty fields omitted, for the user named `username` (see usableName);
+ * undefined for a row without a usable username. */
+export function userLine(row: UserRow, username = usableName(row.username) ?? ''): string | undefined {
   return userLineOf(
     USER_COLUMNS.map((column) => row[column]),
-    sanitize(row.username),
+    username,
   );
 }
 
-/** userLine for a row given as its values in USER_COLUMNS order, with its
- * username already sanitised (all-users has done that to pick the name). */
+/** userLine for a row given as its values in USER_COLUMNS order. */
 export function userLineOf(values: UserValues, username: string): string | undefined {
   if (username === '') return undefined;
   let line = username;

@@ -4,7 +4,7 @@
  * length-encoded integer, or the single byte 0xFB for NULL. Values are not
  * escaped, so a clean row's values pass to the user line as they are.
  */
-import { NAMELESS, NEEDS_DECODING, trimWouldChange, validUtf8, type RawRowFormat } from './raw-row';
+import { NAMELESS, NEEDS_DECODING, trimWouldChange, cleanUtf8, type RawRowFormat } from './raw-row';
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -59,7 +59,7 @@ export function userLineFromMysqlRow(source: Buffer, start: number, end: number,
     if (trimWouldChange(source, from, next)) return NEEDS_DECODING;
     content = out;
   }
-  return beyondAscii && !validUtf8(source, start, end) ? NEEDS_DECODING : content;
+  return beyondAscii && !cleanUtf8(source, start, end) ? NEEDS_DECODING : content;
 }
 
 /** The row's values, NULL as null, each decoded as UTF-8 as mysql2 does. */

@@ -45,7 +45,11 @@ const AWKWARD = [
   'C1 \u0085 control',
 ];
 
-const NAMES = ['jsmith', 'JSmith', 'JSMITH', 'mbrown', 'Øyvind', 'øyvind', ' padded ', 'tab\tname', '', null, '\\N'];
+const NAMES = [
+  ...['jsmith', 'JSmith', 'JSMITH', 'jsmith   ', 'JSmith ', 'mbrown', 'Øyvind', 'øyvind', 'ØYVIND  '],
+  ...[' padded ', 'tab\tname', '', null, '\\N', 'bob', 'bob\u00a0', '\ufeffbob', 'bob\u0001', 'bob\u3000', 'bob\u0085'],
+  ...['\u212aate', 'kate', '\u0130nci', 'i\u0307nci', 'inci', 'zero\u200bwidth'],
+];
 
 /** A deterministic sequence, so that a failure can be reproduced. */
 function* numbers(seed: number): Generator<number> {
@@ -68,26 +72,36 @@ function rows(count: number): Row[] {
   ]);
 }
 
-/** The protocol's rules, written out again: each run of TAB/CR/LF becomes a
- * space, other C0 controls and DEL go, the ends are trimmed, NULL is empty,
- * trailing empty fields are left out; a row without a username is skipped,
- * and of names equal ignoring case the one first in code-unit order stays. */
+/** The protocol's rules, written out again: each run of TAB/CR/LF/U+2028/
+ * U+2029 becomes a space, other C0 and C1 controls and DEL go, the ends are
+ * trimmed, NULL is empty, trailing empty fields are left out. A username
+ * loses its trailing ASCII spaces and is otherwise taken as it is, or the row
+ * is skipped: empty, a space first, any other white space, a control, format
+ * or unassigned character, İ or the Kelvin sign. Of names equal ignoring
+ * case the row whose stored username is first in code-unit order stays. */
 function expectedAnswer(all: Row[]): string {
   const field = (value: string | null) =>
     (value ?? '')
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-      .replace(/[\t\r\n]+/g, ' ')
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
+      .replace(/[\t\r\n\u2028\u2029]+/g, ' ')
       .trim();
-  const chosen = new Map<string, string[]>();
+  const username = (stored: string) => {
+    const name = stored.replace(/ +$/, '');
+    const bad =
+      name === '' || name.startsWith(' ') || /[\s\p{Cc}\p{Cf}\p{Cn}\p{Co}\u0130\u212a]/u.test(name.replaceAll(' ', ''));
+    return bad ? undefined : name;
+  };
+  const chosen = new Map<string, { stored: string; fields: string[] }>();
   for (const row of all) {
-    const fields = row.map(field);
-    if (fields[0] === '') continue;
+    const name = username(row[0] ?? '');
+    if (name === undefined) continue;
+    const fields = [name, ...row.slice(1).map(field)];
     while (fields.at(-1) === '') fields.pop();
-    const key = fields[0]!.toLowerCase();
+    const key = name.toLowerCase();
     const previous = chosen.get(key);
-    if (!previous || fields[0]! < previous[0]!) chosen.set(key, fields);
+    if (!previous || row[0]! < previous.stored) chosen.set(key, { stored: row[0]!, fields });
   }
-  return [...chosen.values()].map((fields) => `${fields.join('\t')}\n`).join('');
+  return [...chosen.values()].map(({ fields }) => `${fields.join('\t')}\n`).join('');
 }
 
 const ROWS = rows(3_000);

@@ -49,7 +49,8 @@ const CHECKS: Partial<Record<Dialect, PlanCheck>> = {
     },
     // Both views alias the employee table as e.
     fullScan: /table=e type=ALL/,
-    indexUse: /table=e type=ref key=hr_employees_login_name_idx/,
+    // ref for one value, range for a value and its padded spellings (= or LIKE).
+    indexUse: /table=e type=(ref|range) key=hr_employees_login_name_idx/,
   },
 };
 

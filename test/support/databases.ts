@@ -46,9 +46,13 @@ export function connectWith(env: BridgeEnv): Knex {
 }
 
 /** The SQL that creates and drops a database on each server. */
-const DATABASE_SQL: Record<ServerDialect, { create: (name: string) => string; drop: (name: string) => string }> = {
+const DATABASE_SQL: Record<
+  ServerDialect,
+  { create: (name: string, options: DatabaseOptions) => string; drop: (name: string) => string }
+> = {
   pg: {
-    create: (name) => `create database "${name}"`,
+    create: (name, options) =>
+      `create database "${name}"${options.pgCtypeC ? " template template0 lc_ctype 'C' lc_collate 'C'" : ''}`,
     drop: (name) => `drop database if exists "${name}" with (force)`,
   },
   mysql: {
@@ -62,8 +66,17 @@ const DATABASE_SQL: Record<ServerDialect, { create: (name: string) => string; dr
   },
 };
 
+export interface DatabaseOptions {
+  /** PostgreSQL: LC_CTYPE and LC_COLLATE 'C', whose lower() folds ASCII only. */
+  pgCtypeC?: boolean;
+}
+
 /** An empty database of the dialect; for SQLite a new file under `dir`. */
-export async function createDatabase(dialect: Dialect, dir: string): Promise<TestDatabase> {
+export async function createDatabase(
+  dialect: Dialect,
+  dir: string,
+  options: DatabaseOptions = {},
+): Promise<TestDatabase> {
   const name = `bridge_test_${randomBytes(6).toString('hex')}`;
   if (dialect === 'sqlite') {
     const env = { BRIDGE_DB_CLIENT: 'sqlite', BRIDGE_DB_URL: join(dir, `${name}.sqlite`) };
@@ -77,7 +90,7 @@ export async function createDatabase(dialect: Dialect, dir: string): Promise<Tes
   const env = { BRIDGE_DB_CLIENT: dialect, BRIDGE_DB_URL: url.toString() };
   const admin = connectWith(adminEnv);
   try {
-    await admin.raw(DATABASE_SQL[dialect].create(name));
+    await admin.raw(DATABASE_SQL[dialect].create(name, options));
   } finally {
     await admin.destroy();
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UserRow } from '../../bridge/db/views';
-import { nameKey, onePerName, sanitize, userLine } from '../../bridge/protocol/format';
+import { onePerName, sanitize, userLine } from '../../bridge/protocol/format';
+import { nameKey } from '../../bridge/protocol/usernames';
 
 /** A row with every column NULL except those given. */
 function row(values: Partial<UserRow>): UserRow {
@@ -121,8 +122,9 @@ describe('userLine', () => {
     expect(dirty?.endsWith('\t4242')).toBe(true);
   });
 
-  it('spells the username as sanitised', () => {
-    expect(userLine(row({ username: '  JSmith\t' }))).toBe('JSmith');
+  it('spells the username without its CHAR padding, and has none for a name that needs other cleaning', () => {
+    expect(userLine(row({ username: 'JSmith   ' }))).toBe('JSmith');
+    expect(userLine(row({ username: '  JSmith\t' }))).toBeUndefined();
   });
 
   it('is undefined when the username is NULL or sanitises to empty', () => {

@@ -14,7 +14,7 @@ export interface GroupsResult {
 
 /** One pass over all-groups' query: empty, colliding and unclean group names. */
 export async function checkGroups(ctx: DoctorContext): Promise<GroupsResult> {
-  const names = new NameTally();
+  const names = new NameTally('group names');
   ctx.progress('reading papercut_groups');
   const started = performance.now();
   await forEachRow(ctx.db, ctx.config.dialect, ctx.queries.allGroups(), (row) => names.add(row.group_name), {

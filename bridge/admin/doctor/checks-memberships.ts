@@ -1,4 +1,5 @@
-import { nameKey, sanitize } from '../../protocol/format';
+import { sanitize } from '../../protocol/format';
+import { nameKey, usableName } from '../../protocol/usernames';
 import type { DoctorContext } from './context';
 import { Examples, finding, plural, type Finding } from './findings';
 import type { NameTally } from './name-tally';
@@ -38,12 +39,12 @@ export async function checkMemberships(
     ctx.db.select('group_name', 'username').from(ctx.view('groupMembers')),
     (row) => {
       const group = sanitize(row.group_name);
-      const user = sanitize(row.username);
+      const user = usableName(row.username) ?? '';
       const key = nameKey(group);
       let tally = byGroup.get(key);
       if (!tally) byGroup.set(key, (tally = { name: group, rows: 0, known: 0 }));
       tally.rows++;
-      // A nameless user's membership: that user is reported (empty username) and never listed.
+      // A nameless or unusable user's membership: that user is reported and never listed.
       if (user === '') return;
       if (users.has(user)) tally.known++;
       else {

@@ -21,7 +21,7 @@ export interface UsersResult {
 /** One pass over all-users' query: empty and colliding usernames, and
  * control characters in any field. Examples are usernames only. */
 export async function checkUsers(ctx: DoctorContext): Promise<UsersResult> {
-  const names = new NameTally();
+  const names = new NameTally('usernames');
   const fields = USER_COLUMNS.filter((column) => column !== 'username');
   const dirty = new Map(fields.map((column) => [column, { count: 0, examples: new Examples() }]));
   let sampleUser: string | undefined;

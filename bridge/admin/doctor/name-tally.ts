@@ -1,13 +1,15 @@
-import { nameKey, sanitize } from '../../protocol/format';
+import { sanitize } from '../../protocol/format';
+import { nameKey, storedName, usableName } from '../../protocol/usernames';
 import { Examples, finding, MAX_EXAMPLES, plural, type Finding } from './findings';
 
 /** A name of printable ASCII only. SQLite searches other names without its
  * NOCASE index, on purpose: the lookups doctor explains and times use such a name. */
 export const isAscii = (name: string | undefined): boolean => name !== undefined && /^[\x21-\x7e]+$/.test(name);
 
-/** Tallies names (usernames or group names) as the bridge treats them: cleaned
- * by `sanitize`, compared by `nameKey`. Keeps one spelling per name, which a
- * million users afford; nothing else of a row is kept. */
+/** Tallies names as the bridge treats them, compared by `nameKey`: usernames
+ * by `usableName` (one that needs other cleaning than CHAR padding is left
+ * out of every call), group names cleaned by `sanitize`. Keeps one spelling
+ * per name, which a million users afford; nothing else of a row is kept. */
 export class NameTally {
   rows = 0;
   empty = 0;
@@ -18,18 +20,22 @@ export class NameTally {
   private readonly first = new Map<string, string>();
   private readonly collided = new Map<string, string[]>();
 
-  /** Adds one name; returns it as PaperCut sees it ('' when empty). */
+  constructor(private readonly kind: 'usernames' | 'group names') {}
+
+  /** Adds one name; returns it as PaperCut sees it ('' when empty or, for a username, unusable). */
   add(value: unknown): string {
     this.rows++;
-    const clean = sanitize(value);
-    if (clean === '') {
+    const cleaned = sanitize(value);
+    if (cleaned === '') {
       this.empty++;
-      return clean;
+      return cleaned;
     }
-    const raw = String(value);
-    if (raw !== clean) {
+    const raw = storedName(value);
+    const clean = this.kind === 'usernames' ? (usableName(value) ?? '') : cleaned;
+    if (clean === '' || (this.kind === 'group names' && raw !== clean)) {
       this.unclean++;
       this.uncleanExamples.add(raw);
+      if (clean === '') return clean;
     }
     const key = nameKey(clean);
     const previous = this.first.get(key);
@@ -71,6 +77,8 @@ interface NameWording {
   collision: string;
   /** What an empty name does. */
   empty: string;
+  /** How bad a name that needs cleaning is, and what it does. */
+  unclean: { level: 'error' | 'warning'; effect: string };
 }
 
 export const USERNAME_WORDING: NameWording = {
@@ -83,6 +91,12 @@ export const USERNAME_WORDING: NameWording = {
   collision:
     'PaperCut sees one user, the bridge answers for one spelling only, and the other person takes over the account when the first leaves',
   empty: 'all-users leaves such rows out, so those people cannot print',
+  // Cleaned, such a name could pass for another row's: see usernames.ts.
+  unclean: {
+    level: 'error',
+    effect:
+      'every call leaves such rows out (they are neither listed nor found, and cannot log in), so that no row can pass for another; trailing spaces alone are CHAR padding and fine',
+  },
 };
 
 export const GROUP_WORDING: NameWording = {
@@ -93,6 +107,10 @@ export const GROUP_WORDING: NameWording = {
   // printing rights meant for one group reach the other's members.
   collision: "PaperCut sees one group holding both groups' members",
   empty: 'all-groups leaves such rows out',
+  unclean: {
+    level: 'warning',
+    effect: 'the bridge lists them cleaned up, but PaperCut never finds them under that name',
+  },
 };
 
 export function nameFindings(tally: NameTally, wording: NameWording): Finding[] {
@@ -117,10 +135,10 @@ export function nameFindings(tally: NameTally, wording: NameWording): Finding[] 
     tally.unclean
       ? finding(
           `${check}.unclean`,
-          'warning',
-          `${plural(tally.unclean, noun)} ${tally.unclean === 1 ? 'has' : 'have'} spaces at either end or control characters: the bridge lists ${tally.unclean === 1 ? 'it' : 'them'} cleaned up, but PaperCut never finds ${tally.unclean === 1 ? 'it' : 'them'} under that name`,
+          wording.unclean.level,
+          `${plural(tally.unclean, noun)} ${tally.unclean === 1 ? 'needs' : 'need'} cleaning (spaces at the start, Unicode spaces, control or format characters${noun === 'username' ? ', U+0130 or U+212A' : ', spaces at either end'}): ${wording.unclean.effect}`,
           { count: tally.unclean, examples: tally.uncleanExamples.list },
         )
-      : finding(`${check}.unclean`, 'ok', `no ${noun}s with spaces at either end or control characters`),
+      : finding(`${check}.unclean`, 'ok', `no ${noun}s that need cleaning`),
   ];
 }
