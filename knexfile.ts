@@ -7,7 +7,7 @@ import { resolveConfig } from './bridge/config';
 import { knexConfig } from './bridge/db/connect';
 import { Log } from './bridge/log';
 
-const config = resolveConfig({ env: process.env });
+const config = resolveConfig({ env: process.env, demoWhenUnset: true });
 
 const knexfile: Knex.Config = {
   ...knexConfig(config, new Log(process.stderr), { readOnly: false }),

@@ -29,7 +29,7 @@ export interface Config {
   /** A connection URL, or the database file's absolute path for SQLite. Secret: never print it. */
   readonly url: string;
   readonly schema: string | undefined;
-  /** True when nothing is configured and the embedded demo ERP answers. */
+  /** True when the embedded demo ERP answers: only when chosen (BRIDGE_DB_CLIENT=demo). */
   readonly demo: boolean;
   /** The DBA's own mapping migrations. */
   readonly migrationsDir: string;
@@ -67,10 +67,17 @@ export interface ConfigSources {
   root?: string;
   defaultConfigFile?: string;
   demoDatabase?: string;
+  /** With nothing configured, take the demo instead of failing (the `demo` command). */
+  demoWhenUnset?: boolean;
 }
 
+/** The client that chooses the embedded demo ERP. */
+export const DEMO_CLIENT = 'demo';
+
 /** Resolves the configuration: environment first, then the config file at the
- * installation root, then the embedded demo. Reports every problem at once. */
+ * installation root. With nothing configured every call fails: answering
+ * from the demo ERP instead would hand PaperCut another user list, so the
+ * demo answers only when chosen. Reports every problem at once. */
 export function resolveConfig(sources: ConfigSources): Config {
   const root = sources.root ?? paths.root;
   const readFile = sources.readFile ?? readIfExists;
@@ -96,15 +103,26 @@ export function resolveConfig(sources: ConfigSources): Config {
     maxUserDropPercent: percent('BRIDGE_MAX_USER_DROP_PERCENT', setting, 10, problems),
   };
 
-  if (client === undefined && url === undefined && schema === undefined) {
+  const nothingSet = client === undefined && url === undefined && schema === undefined;
+  if (client === DEMO_CLIENT || (nothingSet && sources.demoWhenUnset)) {
+    if (url !== undefined || schema !== undefined) {
+      problems.push(`BRIDGE_DB_CLIENT=${DEMO_CLIENT} takes no BRIDGE_DB_URL or BRIDGE_DB_SCHEMA`);
+    }
     if (problems.length) throw configError(problems.join('; '));
     const demoDatabase = sources.demoDatabase ?? paths.demoDatabase;
     return Object.freeze({ dialect: 'sqlite', url: demoDatabase, schema, demo: true, ...common });
   }
+  if (nothingSet) {
+    const nothing =
+      `nothing is configured: no BRIDGE_DB_CLIENT or BRIDGE_DB_URL in the environment or in ${configFile}` +
+      `${fileSettings ? '' : ' (no such file)'}; set them there, or BRIDGE_DB_CLIENT=${DEMO_CLIENT} for the demo ERP`;
+    throw configError([nothing, ...problems].join('; '));
+  }
 
   let dialect: Dialect | undefined;
-  if (client === undefined) problems.push(`BRIDGE_DB_CLIENT is not set (one of ${DIALECTS.join(', ')})`);
-  else if (!isDialect(client)) problems.push(`BRIDGE_DB_CLIENT must be one of ${DIALECTS.join(', ')}, not '${client}'`);
+  const clients = [...DIALECTS, DEMO_CLIENT].join(', ');
+  if (client === undefined) problems.push(`BRIDGE_DB_CLIENT is not set (one of ${clients})`);
+  else if (!isDialect(client)) problems.push(`BRIDGE_DB_CLIENT must be one of ${clients}, not '${client}'`);
   else dialect = client;
 
   let resolvedUrl: string | undefined;

@@ -14,7 +14,7 @@ const program = join(
   process.platform === 'win32' ? 'papercut-bridge.cmd' : 'papercut-bridge',
 );
 const workDir = mkdtempSync(join(tmpdir(), 'papercut-demo-'));
-const env = { PATH: process.env.PATH ?? '', SystemRoot: process.env.SystemRoot ?? '' };
+const env = { PATH: process.env.PATH ?? '', SystemRoot: process.env.SystemRoot ?? '', BRIDGE_DB_CLIENT: 'demo' };
 
 interface Step {
   why: string;

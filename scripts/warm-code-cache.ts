@@ -11,7 +11,7 @@ const root = join(__dirname, '..', '..');
 rmSync(codeCacheFile(join(root, 'dist', 'papercut-bridge.js')), { force: true });
 const call = spawnSync(join(root, 'bin', 'papercut-bridge'), ['-', 'get-user-details'], {
   input: 'jsmith\n',
-  env: { PATH: process.env.PATH ?? '' },
+  env: { PATH: process.env.PATH ?? '', BRIDGE_DB_CLIENT: 'demo' },
   encoding: 'utf8',
 });
 if (call.status !== 0) {

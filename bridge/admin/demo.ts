@@ -19,7 +19,7 @@ export async function createDemo(log: Log, env: Env, file?: string): Promise<str
     if (existsSync(target)) throw usageError(`${target} exists; the demo ERP is only created in a new file`);
     return fill(log, demoFile(target), target);
   }
-  const config = resolveConfig({ env });
+  const config = resolveConfig({ env, demoWhenUnset: true });
   if (config.demo) {
     rmSync(config.url, { force: true });
     return fill(log, config, config.url);

@@ -73,8 +73,10 @@ describe('migrate make', () => {
   });
 
   it('refuses to scaffold for the demo database', async () => {
-    const demo = await callBridge(['migrate', 'make', 'x'], { cwd: scratch.dir });
+    const demo = await callBridge(['migrate', 'make', 'x'], { cwd: scratch.dir, env: { BRIDGE_DB_CLIENT: 'demo' } });
     expectFailure(demo, 78, /BRIDGE_DB_CLIENT and BRIDGE_DB_URL/);
+    const unset = await callBridge(['migrate', 'make', 'x'], { cwd: scratch.dir });
+    expectFailure(unset, 78, /nothing is configured/);
   });
 });
 

@@ -1,6 +1,6 @@
 // The program finds its settings and demo database relative to its own
 // installation, whatever PaperCut's working directory and environment.
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callBridge, expectFailure, expectSameLines, ROOT, scratchDir } from './spawn-bridge';
@@ -22,22 +22,50 @@ beforeAll(() => {
 });
 afterAll(() => scratch.remove());
 
-describe('with nothing configured', () => {
+const DEMO = { BRIDGE_DB_CLIENT: 'demo' };
+
+describe('the demo ERP', () => {
   it('answers N until the demo database exists, then from the embedded demo ERP', async () => {
-    const before = await call(['-', 'is-valid']);
+    const before = await call(['-', 'is-valid'], DEMO);
     expect({ stdout: before.stdout, status: before.status }).toEqual({ stdout: 'N\n', status: 0 });
     expect(before.stderr).toContain(join(install, 'demo', 'demo-erp.sqlite'));
 
     const created = await call(['demo']);
     expect(created.status).toBe(0);
-    expect(await call(['-', 'is-valid'])).toEqual({ stdout: 'Y\n', stderr: '', status: 0 });
-    expectSameLines((await call(['-', 'all-users'])).stdout, expectedAllUsers);
+    expect(await call(['-', 'is-valid'], DEMO)).toEqual({ stdout: 'Y\n', stderr: '', status: 0 });
+    expectSameLines((await call(['-', 'all-users'], DEMO)).stdout, expectedAllUsers);
+  });
+
+  it('never answers when nothing is configured, even with the demo ERP there', async () => {
+    const configFile = join(install, 'papercut-bridge.env');
+    for (const [file, text] of [
+      [undefined, ''],
+      [`${configFile}.txt`, 'BRIDGE_DB_CLIENT=sqlite\nBRIDGE_DB_URL=demo/demo-erp.sqlite\n'],
+      [configFile, '# BRIDGE_DB_CLIENT=sqlite\n# BRIDGE_DB_URL=demo/demo-erp.sqlite\n'],
+    ] as const) {
+      if (file) writeFileSync(file, text);
+      for (const args of [
+        ['-', 'all-users'],
+        ['-', 'get-user-details'],
+        ['-', 'is-user-in-group', 'Staff', 'jsmith'],
+      ]) {
+        expectFailure(
+          await call(args, {}, 'jsmith\n'),
+          78,
+          /^papercut-bridge: config: nothing is configured: .*papercut-bridge\.env/,
+        );
+      }
+      expect(await call(['-', 'is-valid'])).toMatchObject({ stdout: 'N\n', status: 0 });
+      const login = await call([], {}, 'jsmith\npapercut-demo\n');
+      expect({ stdout: login.stdout, status: login.status }).toEqual({ stdout: 'ERROR\n', status: 0 });
+      if (file) rmSync(file);
+    }
   });
 
   it('runs through a symlink to the launcher', async () => {
     const link = join(scratch.dir, 'linked-papercut-bridge');
     symlinkSync(program, link);
-    expect(await callBridge(['-', 'is-valid'], { program: link, cwd: elsewhere })).toEqual({
+    expect(await callBridge(['-', 'is-valid'], { program: link, cwd: elsewhere, env: DEMO })).toEqual({
       stdout: 'Y\n',
       stderr: '',
       status: 0,

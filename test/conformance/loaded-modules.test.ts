@@ -33,9 +33,11 @@ async function packagesLoaded(args: string[], env: Record<string, string>, stdin
   );
 }
 
+const DEMO = { BRIDGE_DB_CLIENT: 'demo' };
+
 describe('modules loaded per call', () => {
   it('the program runs from its bundle, not from the compiled files beside it', async () => {
-    const files = await filesLoaded(['-', 'is-valid'], {});
+    const files = await filesLoaded(['-', 'is-valid'], DEMO);
     expect(
       files
         .filter((file) => file.includes('/dist/'))
@@ -45,7 +47,7 @@ describe('modules loaded per call', () => {
   });
 
   it('a SQLite call loads better-sqlite3 and no other driver, nor yargs or a hash library', async () => {
-    expect(await packagesLoaded(['-', 'all-users'], {})).toEqual(['better-sqlite3']);
+    expect(await packagesLoaded(['-', 'all-users'], DEMO)).toEqual(['better-sqlite3']);
   });
 
   it('a PostgreSQL call loads pg only', async () => {
@@ -64,10 +66,10 @@ describe('modules loaded per call', () => {
   });
 
   it('a login against bcrypt hashes loads bcrypt as well, not argon2', async () => {
-    expect(await packagesLoaded([], {}, 'jsmith\npapercut-demo\n')).toEqual(['better-sqlite3', 'bcrypt']);
+    expect(await packagesLoaded([], DEMO, 'jsmith\npapercut-demo\n')).toEqual(['better-sqlite3', 'bcrypt']);
   });
 
   it('only the admin commands load yargs', async () => {
-    expect(await packagesLoaded(['migrate', 'status'], {})).toContain('yargs');
+    expect(await packagesLoaded(['migrate', 'status'], DEMO)).toContain('yargs');
   });
 });

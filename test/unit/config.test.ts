@@ -20,6 +20,10 @@ function sources(env: Record<string, string | undefined>, files: Record<string, 
   };
 }
 
+/** `sources` with the demo chosen, for tests of the other settings. */
+const demoSources = (env: Record<string, string | undefined>, files: Record<string, string> = {}) =>
+  sources({ BRIDGE_DB_CLIENT: 'demo', ...env }, files);
+
 function configFailure(source: ConfigSources): BridgeError {
   try {
     resolveConfig(source);
@@ -36,8 +40,25 @@ afterEach(() => {
 });
 
 describe('resolveConfig', () => {
-  it('answers from the demo database when nothing is set', () => {
-    expect(resolveConfig(sources({}))).toEqual({
+  it('fails with nothing configured, naming the file it looked for', () => {
+    for (const files of [{}, { [DEFAULT_FILE]: '# BRIDGE_DB_CLIENT=pg\n#BRIDGE_DB_URL=postgres://db/erp\n' }]) {
+      const error = configFailure(sources({}, files));
+      expect(error.message).toContain(`nothing is configured`);
+      expect(error.message).toContain(DEFAULT_FILE);
+      expect(error.message).toContain('BRIDGE_DB_CLIENT=demo');
+    }
+    // A file beside the expected one, under another name, is not read.
+    expect(configFailure(sources({}, { [`${DEFAULT_FILE}.txt`]: 'BRIDGE_DB_CLIENT=demo\n' })).message).toContain(
+      '(no such file)',
+    );
+    expect(resolveConfig({ ...sources({}), demoWhenUnset: true }).demo).toBe(true);
+  });
+
+  it('answers from the demo database only when it is chosen', () => {
+    expect(configFailure(sources({ BRIDGE_DB_CLIENT: 'demo', BRIDGE_DB_URL: 'erp.sqlite' })).message).toContain(
+      'takes no BRIDGE_DB_URL',
+    );
+    expect(resolveConfig(demoSources({}))).toEqual({
       dialect: 'sqlite',
       url: DEMO,
       schema: undefined,
@@ -55,30 +76,34 @@ describe('resolveConfig', () => {
   });
 
   it('reads yes/no settings and refuses anything else', () => {
-    const config = resolveConfig(sources({ BRIDGE_ALLOW_WEAK_HASHES: '1', BRIDGE_ALIAS_LOGIN: 'TRUE' }));
+    const config = resolveConfig(demoSources({ BRIDGE_ALLOW_WEAK_HASHES: '1', BRIDGE_ALIAS_LOGIN: 'TRUE' }));
     expect([config.allowWeakHashes, config.aliasLogin]).toEqual([true, true]);
-    expect(resolveConfig(sources({ BRIDGE_ALLOW_WEAK_HASHES: 'no' })).allowWeakHashes).toBe(false);
-    expect(configFailure(sources({ BRIDGE_ALLOW_WEAK_HASHES: 'maybe' })).message).toContain('BRIDGE_ALLOW_WEAK_HASHES');
+    expect(resolveConfig(demoSources({ BRIDGE_ALLOW_WEAK_HASHES: 'no' })).allowWeakHashes).toBe(false);
+    expect(configFailure(demoSources({ BRIDGE_ALLOW_WEAK_HASHES: 'maybe' })).message).toContain(
+      'BRIDGE_ALLOW_WEAK_HASHES',
+    );
   });
 
   it('takes the guard limit as a whole percentage', () => {
-    expect(resolveConfig(sources({ BRIDGE_MAX_USER_DROP_PERCENT: '100' })).maxUserDropPercent).toBe(100);
+    expect(resolveConfig(demoSources({ BRIDGE_MAX_USER_DROP_PERCENT: '100' })).maxUserDropPercent).toBe(100);
     for (const bad of ['101', '-5', '7.5', 'ten']) {
-      expect(configFailure(sources({ BRIDGE_MAX_USER_DROP_PERCENT: bad })).message).toContain(
+      expect(configFailure(demoSources({ BRIDGE_MAX_USER_DROP_PERCENT: bad })).message).toContain(
         'BRIDGE_MAX_USER_DROP_PERCENT',
       );
     }
   });
 
   it('resolves the audit log against the installation', () => {
-    expect(resolveConfig(sources({ BRIDGE_LOG_FILE: 'var/audit.log' })).logFile).toBe(join(ROOT, 'var', 'audit.log'));
+    expect(resolveConfig(demoSources({ BRIDGE_LOG_FILE: 'var/audit.log' })).logFile).toBe(
+      join(ROOT, 'var', 'audit.log'),
+    );
   });
 
   it('takes timeouts in seconds and refuses nonsense', () => {
-    const config = resolveConfig(sources({ BRIDGE_CONNECT_TIMEOUT: '2.5', BRIDGE_STATEMENT_TIMEOUT: '10' }));
+    const config = resolveConfig(demoSources({ BRIDGE_CONNECT_TIMEOUT: '2.5', BRIDGE_STATEMENT_TIMEOUT: '10' }));
     expect([config.connectTimeoutMs, config.statementTimeoutMs]).toEqual([2_500, 10_000]);
     for (const bad of ['0', '-1', 'soon', '1e3', '7200']) {
-      expect(configFailure(sources({ BRIDGE_CONNECT_TIMEOUT: bad })).message).toContain('BRIDGE_CONNECT_TIMEOUT');
+      expect(configFailure(demoSources({ BRIDGE_CONNECT_TIMEOUT: bad })).message).toContain('BRIDGE_CONNECT_TIMEOUT');
     }
   });
 
@@ -118,7 +143,9 @@ describe('resolveConfig', () => {
       sources({ BRIDGE_DB_CLIENT: '', BRIDGE_DB_URL: '   ', BRIDGE_DB_SCHEMA: '' }, { [DEFAULT_FILE]: file }),
     );
     expect(config).toMatchObject({ dialect: 'pg', url: 'postgres://file:pw@db/erp', schema: undefined });
-    expect(resolveConfig(sources({ BRIDGE_DB_CLIENT: '', BRIDGE_DB_URL: '' })).demo).toBe(true);
+    expect(configFailure(sources({ BRIDGE_DB_CLIENT: '', BRIDGE_DB_URL: '' })).message).toContain(
+      'nothing is configured',
+    );
   });
 
   it('resolves a relative SQLite path against the root, never the working directory', () => {
@@ -257,17 +284,19 @@ describe('resolveConfig', () => {
   });
 
   it('puts the migrations in <root>/mapping unless told otherwise, relative to the root', () => {
-    expect(resolveConfig(sources({})).migrationsDir).toBe(join(ROOT, 'mapping'));
-    expect(resolveConfig(sources({ BRIDGE_MIGRATIONS_DIR: 'erp-views' })).migrationsDir).toBe(join(ROOT, 'erp-views'));
+    expect(resolveConfig(demoSources({})).migrationsDir).toBe(join(ROOT, 'mapping'));
+    expect(resolveConfig(demoSources({ BRIDGE_MIGRATIONS_DIR: 'erp-views' })).migrationsDir).toBe(
+      join(ROOT, 'erp-views'),
+    );
     const absolute = resolve('/srv/mapping');
-    expect(resolveConfig(sources({ BRIDGE_MIGRATIONS_DIR: absolute })).migrationsDir).toBe(absolute);
+    expect(resolveConfig(demoSources({ BRIDGE_MIGRATIONS_DIR: absolute })).migrationsDir).toBe(absolute);
     expect(
-      resolveConfig(sources({}, { [DEFAULT_FILE]: 'BRIDGE_MIGRATIONS_DIR=views-from-file\n' })).migrationsDir,
+      resolveConfig(demoSources({}, { [DEFAULT_FILE]: 'BRIDGE_MIGRATIONS_DIR=views-from-file\n' })).migrationsDir,
     ).toBe(join(ROOT, 'views-from-file'));
   });
 
   it('returns a frozen object', () => {
-    const demo = resolveConfig(sources({}));
+    const demo = resolveConfig(demoSources({}));
     const pg = resolveConfig(sources({ BRIDGE_DB_CLIENT: 'pg', BRIDGE_DB_URL: 'postgres://db/erp' }));
     for (const config of [demo, pg]) {
       expect(Object.isFrozen(config)).toBe(true);

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { resolveConfig, type Config } from '../../config';
+import { DEMO_CLIENT, resolveConfig, type Config } from '../../config';
 import { BridgeError } from '../../errors';
 import { redactUrl, type Log } from '../../log';
 import { finding, type Finding } from './findings';
@@ -65,7 +65,7 @@ export function configProblem(error: BridgeError): Finding {
 export function checkConfig(config: Config, log: Log): Finding[] {
   const findings = [
     config.demo
-      ? finding('config.resolve', 'info', 'nothing is configured: the embedded demo ERP answers')
+      ? finding('config.resolve', 'info', `BRIDGE_DB_CLIENT=${DEMO_CLIENT}: the embedded demo ERP answers`)
       : finding(
           'config.resolve',
           'ok',
