@@ -7,9 +7,9 @@ import { BridgeError } from '../errors';
 import type { Log } from '../log';
 import { nameKey } from '../protocol/usernames';
 import { eachUserLine } from '../commands/users';
-import { guardCount } from '../state/guard';
+import { stateOf } from '../commands/context';
+import { guardCount, guardSameDatabase } from '../state/guard';
 import { MemorySpool } from '../spool';
-import { StateStore } from '../state/store';
 
 // `papercut-bridge preview`: what the next sync would change in PaperCut,
 // against the last all-users answer kept in the state directory.
@@ -39,14 +39,17 @@ function parse(lines: string[]): Map<string, Fields> {
 }
 
 export async function preview(config: Config, log: Log): Promise<Preview> {
-  const state = new StateStore(config.stateDir, config);
+  // The very answer all-users would give, and what the state says of this database.
+  const answer = new MemorySpool();
+  const state = await withDb(config, log, { readOnly: true }, async (db) => {
+    const directory = new Directory(db, config);
+    await eachUserLine(directory, answer);
+    return stateOf(config, directory);
+  });
   const record = state.read();
   const snapshot = existsSync(state.snapshotPath)
     ? readFileSync(state.snapshotPath, 'utf8').split('\n').filter(Boolean)
     : [];
-  // The very answer all-users would give.
-  const answer = new MemorySpool();
-  await withDb(config, log, { readOnly: true }, (db) => eachUserLine(new Directory(db, config), answer));
   const lines = answer.text.split('\n').filter(Boolean);
 
   const before = parse(snapshot);
@@ -66,8 +69,10 @@ export async function preview(config: Config, log: Log): Promise<Preview> {
 
   let guard: Preview['guard'] = { refuses: false };
   try {
+    const what = 'the next all-users';
+    guardSameDatabase({ what, key: state.key, last: state.lastAllUsers(), maxDropPercent: config.maxUserDropPercent });
     guardCount({
-      what: 'the next all-users',
+      what,
       count: lines.length,
       previous: record.allUsers,
       maxDropPercent: config.maxUserDropPercent,

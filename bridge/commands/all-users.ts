@@ -1,4 +1,4 @@
-import { guardCount } from '../state/guard';
+import { guardCount, guardSameDatabase } from '../state/guard';
 import { stateOf, withDirectory, type CallContext } from './context';
 import { eachUserLine } from './users';
 
@@ -7,10 +7,19 @@ import { eachUserLine } from './users';
  * answer is then checked by the mass-deletion guard, kept as the snapshot
  * `preview` compares with, and its count remembered for the next time. */
 export async function allUsers(ctx: CallContext): Promise<void> {
-  const state = stateOf(ctx);
-  // Read first: a corrupt record stops the call before the database is asked.
-  const record = state.read();
-  const { users, nameless, collisions } = await withDirectory(ctx, (directory) => eachUserLine(directory, ctx.out));
+  const { state, record, users, nameless, collisions } = await withDirectory(ctx, async (directory) => {
+    const state = await stateOf(ctx.config, directory);
+    // Read first: a corrupt record stops the call before the rows are read.
+    const record = state.read();
+    const what = `all-users for ${state.label}`;
+    guardSameDatabase({
+      what,
+      key: state.key,
+      last: state.lastAllUsers(),
+      maxDropPercent: ctx.config.maxUserDropPercent,
+    });
+    return { state, record, ...(await eachUserLine(directory, ctx.out)) };
+  });
   guardCount({
     what: `all-users for ${state.label}`,
     count: users,
@@ -19,7 +28,9 @@ export async function allUsers(ctx: CallContext): Promise<void> {
     refuseEmpty: true,
   });
   ctx.out.keepAs(state.snapshotPath);
-  state.write({ ...record, database: state.label, allUsers: { count: users, at: new Date().toISOString() } });
+  const counted = { count: users, at: new Date().toISOString() };
+  state.write({ ...record, database: state.label, allUsers: counted });
+  state.writeLastAllUsers(counted);
   // Only now: a failed call says one thing on stderr, what stopped it.
   if (nameless)
     ctx.log.warn(`skipped ${nameless} row(s) of papercut_users with an empty or unusable username (see doctor)`);

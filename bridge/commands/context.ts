@@ -4,6 +4,7 @@ import { Directory } from '../db/queries';
 import type { Io } from '../io';
 import type { Log } from '../log';
 import type { Spool } from '../spool';
+import { describeDatabase } from '../state/database-key';
 import { StateStore } from '../state/store';
 
 /** What every PaperCut call gets: settings, diagnostics, stdin and the answer spool. */
@@ -19,7 +20,7 @@ export function withDirectory<T>(ctx: CallContext, work: (directory: Directory) 
   return withDb(ctx.config, ctx.log, { readOnly: true }, (db) => work(new Directory(db, ctx.config)));
 }
 
-/** What the bridge remembers of the configured database. */
-export function stateOf(ctx: CallContext): StateStore {
-  return new StateStore(ctx.config.stateDir, ctx.config);
+/** What the bridge remembers of the database the directory reads. */
+export async function stateOf(config: Config, directory: Directory): Promise<StateStore> {
+  return new StateStore(config.stateDir, describeDatabase(config, await directory.identity()));
 }

@@ -7,16 +7,32 @@ import { stateOf, withDirectory, type CallContext } from './context';
 import { requireGroup } from './users';
 
 /** The group's active members, one per name, with their usernames as
- * PaperCut sees them, in code-unit order. */
+ * PaperCut sees them, in code-unit order. PaperCut syncs a group from this
+ * list (group-members when the sync is restricted to a group,
+ * group-member-names for every group it knows), so the mass-deletion guard
+ * watches it per group; the count is remembered once the guard lets it through. */
 async function members<T extends Pick<UserRow, 'username'>>(
   ctx: CallContext,
   group: string,
   read: (directory: Directory) => Promise<NamedUser<T>[]>,
 ): Promise<NamedUser<T>[]> {
-  const users = await withDirectory(ctx, async (directory) => {
+  const { users, state, record } = await withDirectory(ctx, async (directory) => {
+    const state = await stateOf(ctx.config, directory);
+    const record = state.read();
     await requireGroup(directory.groupExists(group), group);
-    return read(directory);
+    return { users: await read(directory), state, record };
   });
+  const key = nameKey(group);
+  guardCount({
+    what: `the members of ${group} in ${state.label}`,
+    count: users.length,
+    // A record per group name: `constructor` or `__proto__` is a group like any other.
+    previous: Object.hasOwn(record.groupMembers, key) ? record.groupMembers[key] : undefined,
+    maxDropPercent: ctx.config.maxUserDropPercent,
+    refuseEmpty: false,
+  });
+  const groupMembers = { ...record.groupMembers, [key]: { count: users.length, at: new Date().toISOString() } };
+  state.write({ ...record, database: state.label, groupMembers });
   return users.sort((a, b) => compareCodeUnits(a.name, b.name));
 }
 
@@ -27,22 +43,9 @@ export async function groupMemberNames(ctx: CallContext, group: string): Promise
   }
 }
 
-/** `- group-members GROUP`: a user line for each of the group's active
- * members. PaperCut syncs from this list when the sync is restricted to a
- * group, so the mass-deletion guard watches it per group. */
+/** `- group-members GROUP`: a user line for each of the group's active members. */
 export async function groupMembers(ctx: CallContext, group: string): Promise<void> {
-  const state = stateOf(ctx);
-  const record = state.read();
-  const users = await members(ctx, group, (directory) => directory.groupMembers(group));
-  const key = nameKey(group);
-  guardCount({
-    what: `group-members ${group} for ${state.label}`,
-    count: users.length,
-    previous: record.groupMembers[key],
-    maxDropPercent: ctx.config.maxUserDropPercent,
-    refuseEmpty: false,
-  });
-  for (const { row, name } of users) ctx.out.line(userLine(row, name)!);
-  const groupMembers = { ...record.groupMembers, [key]: { count: users.length, at: new Date().toISOString() } };
-  state.write({ ...record, database: state.label, groupMembers });
+  for (const { row, name } of await members(ctx, group, (directory) => directory.groupMembers(group))) {
+    ctx.out.line(userLine(row, name)!);
+  }
 }

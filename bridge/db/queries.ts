@@ -11,6 +11,7 @@ import {
   type NameOwner,
 } from '../protocol/usernames';
 import { DIALECT_SQL, type DialectSql } from './dialect-sql';
+import { databaseIdentity } from './identity';
 import { exportRows, forEachRow, type ExportSink } from './stream-rows';
 import { USER_COLUMNS, VIEW_COLUMNS, VIEWS, type UserColumn, type UserRow } from './views';
 
@@ -150,9 +151,14 @@ export class Directory {
 
   constructor(
     private readonly db: Knex,
-    private readonly config: Pick<Config, 'dialect' | 'schema'>,
+    private readonly config: Pick<Config, 'dialect' | 'schema' | 'url'>,
   ) {
     this.queries = new DirectoryQueries(db, config);
+  }
+
+  /** What the database says it is (see identity.ts). */
+  identity(): Promise<string> {
+    return databaseIdentity(this.db, this.config);
   }
 
   /** Fails when a view or one of its columns is missing. */

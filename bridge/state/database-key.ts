@@ -1,16 +1,31 @@
 import type { Config } from '../config';
 
-/** Names the database and schema the views live in, without credentials:
- * the guard keeps one record per database, so that pointing the bridge at
- * another database never compares two different user lists. */
-export function describeDatabase(config: Pick<Config, 'dialect' | 'url' | 'schema'>): { key: string; label: string } {
+export interface DatabaseKey {
+  /** The record's file name: a hash of what the database says it is (see db/identity.ts). */
+  key: string;
+  /** The key the record had when it was keyed on the URL, read until the record is written anew. */
+  legacyKey: string;
+  /** Where the views live, without credentials, for messages. */
+  label: string;
+}
+
+const hash = (text: string): string => {
+  // Loaded here, not at start-up: node:crypto costs SQLite calls ~5 ms, and most calls keep no state.
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+};
+
+/** Names the database and schema the views live in: the guard keeps one
+ * record per database, so that pointing the bridge at another database
+ * never compares two different user lists, and spelling the same one
+ * differently never starts it afresh. */
+export function describeDatabase(config: Pick<Config, 'dialect' | 'url' | 'schema'>, identity: string): DatabaseKey {
   let where = config.url;
   if (config.dialect !== 'sqlite') {
     const url = new URL(config.url);
     where = `${url.hostname}:${url.port || 'default'}${url.pathname}`;
   }
-  const label = `${config.dialect} ${where}${config.schema ? ` schema ${config.schema}` : ''}`;
-  // Loaded here, not at start-up: node:crypto costs SQLite calls ~5 ms, and most calls keep no state.
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
-  return { key: createHash('sha256').update(label).digest('hex').slice(0, 16), label };
+  const schema = config.schema ? ` schema ${config.schema}` : '';
+  const label = `${config.dialect} ${where}${schema}`;
+  return { key: hash(`${config.dialect} ${identity}${schema}`), legacyKey: hash(label), label };
 }

@@ -1,13 +1,18 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../config';
 import { BridgeError } from '../errors';
-import { describeDatabase } from './database-key';
+import type { DatabaseKey } from './database-key';
 
 /** A count the guard compares the next answer with. */
 export interface CountRecord {
   count: number;
   at: string;
+}
+
+/** The installation's last successful all-users: which database it came from. */
+export interface LastAllUsers extends CountRecord {
+  key: string;
+  database: string;
 }
 
 /** What the bridge remembers of one database. */
@@ -23,15 +28,18 @@ export interface DatabaseState {
  * read is reported, never silently started afresh. */
 export class StateStore {
   readonly label: string;
+  readonly key: string;
   private readonly base: string;
+  private readonly legacyBase: string;
 
   constructor(
     readonly dir: string,
-    config: Pick<Config, 'dialect' | 'url' | 'schema'>,
+    database: DatabaseKey,
   ) {
-    const { key, label } = describeDatabase(config);
-    this.label = label;
-    this.base = join(dir, key);
+    this.label = database.label;
+    this.key = database.key;
+    this.base = join(dir, database.key);
+    this.legacyBase = join(dir, database.legacyKey);
   }
 
   get snapshotPath(): string {
@@ -42,41 +50,74 @@ export class StateStore {
     return `${this.base}.json`;
   }
 
+  /** The installation's one record of where its last all-users came from. */
+  private get lastAllUsersPath(): string {
+    return join(this.dir, 'last-all-users.json');
+  }
+
+  /** This database's record; one kept under the URL's key by an earlier
+   * version counts until the next write. */
   read(): DatabaseState {
-    let text: string;
-    try {
-      text = readFileSync(this.recordPath, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { database: this.label, groupMembers: {} };
-      throw this.failure('cannot read', error);
+    const state =
+      this.readJson<DatabaseState>(this.recordPath) ?? this.readJson<DatabaseState>(`${this.legacyBase}.json`);
+    if (state === undefined) return { database: this.label, groupMembers: {} };
+    if (typeof state !== 'object' || state === null || typeof state.groupMembers !== 'object') {
+      throw this.corrupt(this.recordPath, 'not a state record');
     }
-    try {
-      const state = JSON.parse(text) as DatabaseState;
-      if (typeof state !== 'object' || state === null || typeof state.groupMembers !== 'object')
-        throw new Error('not a state record');
-      return state;
-    } catch (error) {
-      throw new BridgeError(
-        'io',
-        `the state file ${this.recordPath} is corrupt (${(error as Error).message}); ` +
-          'move it aside to start the guard afresh for this database',
-      );
-    }
+    return state;
   }
 
   write(state: DatabaseState): void {
-    const temporary = `${this.recordPath}.${process.pid}.tmp`;
+    this.writeJson(this.recordPath, state);
+  }
+
+  lastAllUsers(): LastAllUsers | undefined {
+    const last = this.readJson<LastAllUsers>(this.lastAllUsersPath);
+    if (last !== undefined && (typeof last !== 'object' || last === null || typeof last.key !== 'string')) {
+      throw this.corrupt(this.lastAllUsersPath, 'not a record of the last all-users');
+    }
+    return last;
+  }
+
+  writeLastAllUsers(count: CountRecord): void {
+    this.writeJson(this.lastAllUsersPath, { key: this.key, database: this.label, ...count });
+  }
+
+  private readJson<T>(path: string): T | undefined {
+    let text: string;
     try {
-      mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
-      renameSync(temporary, this.recordPath);
+      text = readFileSync(path, 'utf8');
     } catch (error) {
-      throw this.failure('cannot write', error);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw this.failure('cannot read', path, error);
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw this.corrupt(path, (error as Error).message);
     }
   }
 
-  private failure(what: string, error: unknown): BridgeError {
+  private writeJson(path: string, value: unknown): void {
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
+      renameSync(temporary, path);
+    } catch (error) {
+      throw this.failure('cannot write', path, error);
+    }
+  }
+
+  private corrupt(path: string, why: string): BridgeError {
+    return new BridgeError(
+      'io',
+      `the state file ${path} is corrupt (${why}); move it aside to start the guard afresh for this database`,
+    );
+  }
+
+  private failure(what: string, path: string, error: unknown): BridgeError {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return new BridgeError('io', `${what} the state file ${this.recordPath} (${code})`, { cause: error });
+    return new BridgeError('io', `${what} the state file ${path} (${code})`, { cause: error });
   }
 }

@@ -1,5 +1,5 @@
 // The mass-deletion guard: a user list that fell too far is refused, never answered.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Dialect } from '../../bridge/db/dialect';
@@ -10,7 +10,12 @@ import { callBridge, expectFailure, scratchDir } from './spawn-bridge';
 async function setUp(dialect: Dialect) {
   const { dir, remove } = scratchDir();
   const database = await createDemoDatabase(dialect, dir);
-  const env = { ...database.env, BRIDGE_STATE_DIR: join(dir, 'state'), BRIDGE_LOG_FILE: join(dir, 'audit.log') };
+  const stateDir = join(dir, 'state');
+  const env: Record<string, string> = {
+    ...database.env,
+    BRIDGE_STATE_DIR: stateDir,
+    BRIDGE_LOG_FILE: join(dir, 'audit.log'),
+  };
   const call = (args: string[], extra: Record<string, string> = {}) =>
     callBridge(args, { env: { ...env, ...extra }, cwd: dir });
   /** Terminates the first `count` active employees (in id order). */
@@ -32,10 +37,25 @@ async function setUp(dialect: Dialect) {
     await database.drop();
     remove();
   };
-  return { dir, env, call, deactivate, tearDown, stateDir: env.BRIDGE_STATE_DIR };
+  return { dir, env, call, deactivate, tearDown, stateDir, connect: () => database.connect() };
 }
 
 const userCount = (stdout: string) => stdout.split('\n').length - 1;
+
+/** The one database's record in a state directory. */
+const recordFile = (stateDir: string) => readdirSync(stateDir).find((file) => /^[0-9a-f]{16}\.json$/.test(file))!;
+
+/** The same database, spelt another way: a symlink to the SQLite file, or the other name of the loopback host. */
+function otherSpelling(url: string, dir: string): string {
+  if (!/^[a-z]+:\/\//.test(url)) {
+    const link = join(dir, 'the-same-erp.sqlite');
+    symlinkSync(url, link);
+    return link;
+  }
+  const parsed = new URL(url);
+  parsed.hostname = parsed.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  return parsed.toString();
+}
 
 forEachDialect(undefined, (dialect) => {
   let t: Awaited<ReturnType<typeof setUp>>;
@@ -80,42 +100,56 @@ forEachDialect(undefined, (dialect) => {
     it('keeps its record and the last answer atomically in the state directory', async () => {
       const answer = await t.call(['-', 'all-users']);
       const files = readdirSync(t.stateDir).sort();
-      expect(files).toHaveLength(3); // the record, the snapshot, the (empty) spool folder
+      // The record, the snapshot, the installation's last all-users, the (empty) spool folder.
+      expect(files).toHaveLength(4);
       expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
       const snapshot = files.find((file) => file.endsWith('.all-users.tsv'))!;
       expect(readFileSync(join(t.stateDir, snapshot), 'utf8')).toBe(answer.stdout);
-      const record = JSON.parse(
-        readFileSync(
-          join(
-            t.stateDir,
-            files.find((f) => f.endsWith('.json'))!,
-          ),
-          'utf8',
-        ),
-      );
+      const record = JSON.parse(readFileSync(join(t.stateDir, recordFile(t.stateDir)), 'utf8'));
       expect(record).toMatchObject({ database: expect.stringContaining(dialect), allUsers: { count: 44 } });
+      const last = JSON.parse(readFileSync(join(t.stateDir, 'last-all-users.json'), 'utf8'));
+      expect(last).toMatchObject({ key: recordFile(t.stateDir).slice(0, -'.json'.length), count: 44 });
       expect(readdirSync(join(t.stateDir, 'spool'))).toEqual([]);
     });
 
     it('reports a corrupt record instead of starting afresh', async () => {
       await t.call(['-', 'all-users']);
-      const record = readdirSync(t.stateDir).find((file) => file.endsWith('.json'))!;
+      const record = recordFile(t.stateDir);
       writeFileSync(join(t.stateDir, record), '{"allUsers": {"count": 4');
       const result = await t.call(['-', 'all-users']);
       expectFailure(result, 74, /^papercut-bridge: io: the state file .* is corrupt .* move it aside/);
       expect(readFileSync(join(t.stateDir, record), 'utf8')).toBe('{"allUsers": {"count": 4');
     });
 
-    it('keeps one record per database', async () => {
+    it('keeps one record per database, and refuses another database until the change is acknowledged', async () => {
       await t.call(['-', 'all-users']);
       const other = await setUp(dialect);
-      other.deactivate(30);
-      // Another database, the same state directory: no comparison with the first one's 44.
-      const result = await other.call(['-', 'all-users'], { BRIDGE_STATE_DIR: t.stateDir });
-      expect(result.status).toBe(0);
-      expect(userCount(result.stdout)).toBeLessThan(20);
-      await other.tearDown();
-      expect(readdirSync(t.stateDir).filter((file) => file.endsWith('.json'))).toHaveLength(2);
+      try {
+        await other.deactivate(30);
+        const shared = { BRIDGE_STATE_DIR: t.stateDir };
+        expectFailure(
+          await other.call(['-', 'all-users'], shared),
+          75,
+          /^papercut-bridge: guard: all-users .*: the last successful all-users of this installation came from another database \(.*, 44 users at .*BRIDGE_MAX_USER_DROP_PERCENT=100$/,
+        );
+        // Acknowledged: no comparison with the first one's 44.
+        const result = await other.call(['-', 'all-users'], { ...shared, BRIDGE_MAX_USER_DROP_PERCENT: '100' });
+        expect(result.status).toBe(0);
+        expect(userCount(result.stdout)).toBeLessThan(20);
+        // And back again is another change.
+        expectFailure(await t.call(['-', 'all-users']), 75, /came from another database/);
+      } finally {
+        await other.tearDown();
+      }
+      expect(readdirSync(t.stateDir).filter((file) => /^[0-9a-f]{16}\.json$/.test(file))).toHaveLength(2);
+    });
+
+    it('is not started afresh by spelling the same database another way', async () => {
+      await t.call(['-', 'all-users']);
+      await t.deactivate(5);
+      const respelt = { BRIDGE_DB_URL: otherSpelling(t.env.BRIDGE_DB_URL!, t.dir) };
+      expect(respelt.BRIDGE_DB_URL).not.toBe(t.env.BRIDGE_DB_URL);
+      expectFailure(await t.call(['-', 'all-users'], respelt), 75, /would list 39 users, 11\.4% fewer than the 44 /);
     });
   });
 
@@ -126,10 +160,30 @@ forEachDialect(undefined, (dialect) => {
       expectFailure(
         await t.call(['-', 'group-members', 'all-staff']),
         75,
-        /group-members all-staff .* fewer than the 43/,
+        /the members of all-staff in .* fewer than the 43/,
       );
-      // Other groups and group-member-names are not affected.
-      expect((await t.call(['-', 'group-member-names', 'all-staff'])).status).toBe(0);
+      // group-member-names is watched the same way; other groups are not affected.
+      expectFailure(await t.call(['-', 'group-member-names', 'all-staff']), 75, /fewer than the 43/);
+      expect((await t.call(['-', 'group-member-names', 'finance'])).status).toBe(0);
+    });
+
+    it('keeps a record for a group named like a property of every object', async () => {
+      const db = t.connect();
+      try {
+        const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+        await db('sec_roles').insert(names.map((role_name, i) => ({ id: 9000 + i, role_name })));
+      } finally {
+        await db.destroy();
+      }
+      for (const group of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+        for (const call of ['group-members', 'group-member-names', 'group-members']) {
+          expect({ group, call, result: await t.call(['-', call, group]) }).toEqual({
+            group,
+            call,
+            result: { stdout: '', stderr: '', status: 0 },
+          });
+        }
+      }
     });
 
     it('answers an empty group that was always empty', async () => {
@@ -144,7 +198,7 @@ forEachDialect(undefined, (dialect) => {
       await t.deactivate(10);
       await t.call(['-', 'all-users']);
       await t.call(['-', 'is-user-in-group', 'finance', 'jsmith']);
-      const lines = readFileSync(t.env.BRIDGE_LOG_FILE, 'utf8')
+      const lines = readFileSync(t.env.BRIDGE_LOG_FILE!, 'utf8')
         .trim()
         .split('\n')
         .map((line) => JSON.parse(line));

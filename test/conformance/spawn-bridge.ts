@@ -60,7 +60,7 @@ export async function freshDemoDatabase(dir: string): Promise<Record<string, str
   const file = join(dir, 'demo-erp.sqlite');
   const result = await callBridge(['demo', '--file', file], { cwd: dir });
   if (result.status !== 0) throw new Error(`demo setup failed: ${result.stderr}`);
-  return { BRIDGE_DB_CLIENT: 'sqlite', BRIDGE_DB_URL: file };
+  return { BRIDGE_DB_CLIENT: 'sqlite', BRIDGE_DB_URL: file, BRIDGE_STATE_DIR: join(dir, 'state') };
 }
 
 /** A failed call: the given exit status, nothing on stdout, one line on stderr. */

@@ -28,7 +28,11 @@ forEachDialect(['pg', 'mysql'], (dialect) => {
     const url = new URL(database.env.BRIDGE_DB_URL!);
     url.username = role;
     url.password = encodeURIComponent(password);
-    readerEnv = { BRIDGE_DB_CLIENT: dialect, BRIDGE_DB_URL: url.toString() };
+    readerEnv = {
+      BRIDGE_DB_CLIENT: dialect,
+      BRIDGE_DB_URL: url.toString(),
+      BRIDGE_STATE_DIR: database.env.BRIDGE_STATE_DIR!,
+    };
   });
   afterAll(async () => {
     const admin = database.connect();

@@ -78,8 +78,10 @@ export async function createDatabase(
   options: DatabaseOptions = {},
 ): Promise<TestDatabase> {
   const name = `bridge_test_${randomBytes(6).toString('hex')}`;
+  // Each database its own state: the guard refuses a database other than the last one a state directory saw.
+  const state = { BRIDGE_STATE_DIR: join(dir, `${name}-state`) };
   if (dialect === 'sqlite') {
-    const env = { BRIDGE_DB_CLIENT: 'sqlite', BRIDGE_DB_URL: join(dir, `${name}.sqlite`) };
+    const env = { BRIDGE_DB_CLIENT: 'sqlite', BRIDGE_DB_URL: join(dir, `${name}.sqlite`), ...state };
     return { dialect, env, connect: () => connectWith(env), drop: async () => {} };
   }
   const server = inject('servers')[dialect];
@@ -87,7 +89,7 @@ export async function createDatabase(
   const adminEnv = { BRIDGE_DB_CLIENT: dialect, BRIDGE_DB_URL: server.url };
   const url = new URL(server.url);
   url.pathname = `/${name}`;
-  const env = { BRIDGE_DB_CLIENT: dialect, BRIDGE_DB_URL: url.toString() };
+  const env = { BRIDGE_DB_CLIENT: dialect, BRIDGE_DB_URL: url.toString(), ...state };
   const admin = connectWith(adminEnv);
   try {
     await admin.raw(DATABASE_SQL[dialect].create(name, options));
