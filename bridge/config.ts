@@ -14,6 +14,7 @@ export const SETTINGS = [
   'BRIDGE_MIGRATIONS_DIR',
   'BRIDGE_CONNECT_TIMEOUT',
   'BRIDGE_STATEMENT_TIMEOUT',
+  'BRIDGE_AUTH_TIMEOUT',
   'BRIDGE_ALLOW_WEAK_HASHES',
   'BRIDGE_ALIAS_LOGIN',
   'BRIDGE_LOG_FILE',
@@ -38,6 +39,8 @@ export interface Config {
   /** How long to wait for a connection, and for one statement. */
   readonly connectTimeoutMs: number;
   readonly statementTimeoutMs: number;
+  /** How long a login may take in all: at the deadline the answer is ERROR. */
+  readonly authTimeoutMs: number;
   /** Accept logins against weak hashes (plaintext, single digests, md5-crypt …). */
   readonly allowWeakHashes: boolean;
   /** Accept a user's alias as login name, answering with the canonical username. */
@@ -51,7 +54,7 @@ export interface Config {
 }
 
 /** Defaults short enough that a dead database never keeps a login waiting. */
-export const DEFAULT_TIMEOUTS = { connectTimeoutMs: 5_000, statementTimeoutMs: 30_000 } as const;
+export const DEFAULT_TIMEOUTS = { connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, authTimeoutMs: 5_000 } as const;
 
 /** The URL schemes accepted per dialect (SQLite takes a file path instead). */
 const URL_SCHEMES: Record<Exclude<Dialect, 'sqlite'>, readonly string[]> = {
@@ -96,6 +99,7 @@ export function resolveConfig(sources: ConfigSources): Config {
     configFile: fileSettings ? configFile : undefined,
     connectTimeoutMs: seconds('BRIDGE_CONNECT_TIMEOUT', setting, DEFAULT_TIMEOUTS.connectTimeoutMs, problems),
     statementTimeoutMs: seconds('BRIDGE_STATEMENT_TIMEOUT', setting, DEFAULT_TIMEOUTS.statementTimeoutMs, problems),
+    authTimeoutMs: seconds('BRIDGE_AUTH_TIMEOUT', setting, DEFAULT_TIMEOUTS.authTimeoutMs, problems),
     allowWeakHashes: flag('BRIDGE_ALLOW_WEAK_HASHES', setting, problems),
     aliasLogin: flag('BRIDGE_ALIAS_LOGIN', setting, problems),
     logFile: resolve(root, setting('BRIDGE_LOG_FILE') ?? join('logs', 'papercut-bridge.log')),

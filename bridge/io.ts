@@ -6,6 +6,9 @@ export interface Io {
   stdin: Readable;
   stdout: Writable;
   stderr: Writable;
+  /** Ends the process once the answer is out, leaving work nobody waits for
+   * (a hash check past the auth deadline). Absent where nothing may end it (tests). */
+  exitNow?: (status: number) => void;
 }
 
 export interface ReadLinesOptions {

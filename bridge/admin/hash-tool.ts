@@ -16,7 +16,8 @@ export async function identifyHash(io: Io, scheme: string | undefined): Promise<
   if (!found) throw inputError(scheme ? `unknown scheme '${scheme}'` : 'no known scheme has this form');
   if (!found.params) throw inputError(`malformed ${found.scheme.name} hash`);
   const params = Object.entries(found.params).map(([key, value]) => `${key}=${value}`);
-  return [[found.scheme.name, ...params].join(' '), ...(found.weak ? [WEAK_NOTE] : [])];
+  const overCap = found.cost.overCap ? [`${found.cost.overCap}: refused at login`] : [];
+  return [[found.scheme.name, ...params].join(' '), ...(found.weak ? [WEAK_NOTE] : []), ...overCap];
 }
 
 /** stdin: the stored hash, the password, then optionally the separate salt.
@@ -28,6 +29,7 @@ export async function verifyHash(io: Io, scheme: string | undefined): Promise<{ 
   if (outcome === 'unknown-scheme')
     throw inputError(scheme ? `unknown scheme '${scheme}'` : 'no known scheme has this form');
   if (outcome === 'malformed') throw new BridgeError('input', `malformed ${used} hash`);
+  if (outcome === 'over-cap') throw new BridgeError('input', `${identify(stored)?.cost.overCap}: refused at login`);
   const weak = identify(stored)?.weak ? [WEAK_NOTE] : [];
   return { lines: [`${outcome} (${used})`, ...weak], status: outcome === 'match' ? 0 : 1 };
 }

@@ -1,3 +1,4 @@
+import type { Cost } from './cost';
 import type { PasswordScheme, SchemeParams } from './scheme';
 import { argon2 } from './schemes/argon2';
 import { aspnetIdentity, aspnetMembership } from './schemes/aspnet';
@@ -56,6 +57,8 @@ export interface Identification {
   /** The hash's parameters; undefined when the hash is malformed for its scheme. */
   params: SchemeParams | undefined;
   weak: boolean;
+  /** What a check costs, and whether the hash is over its cap (nothing for a malformed one). */
+  cost: Cost;
 }
 
 /** Which scheme a stored credential is in: the one named, or the first whose
@@ -67,7 +70,9 @@ export function identify(stored: StoredCredential): Identification | undefined {
       ? SCHEMES.find((candidate) => candidate.name === named)
       : SCHEMES.find((candidate) => candidate.byForm && candidate.recognises(stored.hash));
     if (!scheme) return undefined;
-    return { scheme, params: scheme.describe(stored.hash, stored.salt), weak: scheme.isWeak(stored.hash) };
+    const params = scheme.describe(stored.hash, stored.salt);
+    const cost = (params && scheme.cost?.(params)) ?? { ms: 0 };
+    return { scheme, params, weak: scheme.isWeak(stored.hash), cost };
   } catch {
     return undefined;
   }

@@ -1,3 +1,5 @@
+import type { Cost } from './cost';
+
 /** What a scheme says of a password against a stored hash: an answer, never an exception. */
 export type SchemeOutcome = 'match' | 'mismatch' | 'malformed';
 
@@ -17,6 +19,9 @@ export interface PasswordScheme {
   isWeak(hash: string): boolean;
   /** The hash's parameters; undefined when it is malformed. */
   describe(hash: string, salt: string | null): SchemeParams | undefined;
+  /** What a check of a hash with these parameters costs, and whether it is
+   * over its cap (cost.ts); absent for schemes whose cost is fixed and small. */
+  cost?(params: SchemeParams): Cost;
   verify(password: string, hash: string, salt: string | null): Promise<SchemeOutcome>;
 }
 

@@ -2,7 +2,7 @@ import { identify, type StoredCredential } from './registry';
 import type { SchemeOutcome } from './scheme';
 import { bcrypt } from './schemes/bcrypt';
 
-export type VerifyOutcome = SchemeOutcome | 'unknown-scheme' | 'weak-refused';
+export type VerifyOutcome = SchemeOutcome | 'unknown-scheme' | 'weak-refused' | 'over-cap';
 
 export interface VerifyResult {
   outcome: VerifyOutcome;
@@ -24,6 +24,8 @@ export async function verifyPassword(
   const identified = identify(stored);
   if (!identified) return { outcome: 'unknown-scheme' };
   const scheme = identified.scheme.name;
+  // Refused before any work: the row chose the cost (cost.ts).
+  if (identified.cost.overCap) return { outcome: 'over-cap', scheme };
   if (identified.weak && !allowWeak) return { outcome: 'weak-refused', scheme };
   try {
     return { outcome: await identified.scheme.verify(password, stored.hash, stored.salt), scheme };
@@ -35,9 +37,32 @@ export async function verifyPassword(
 // Used when there is no real hash to spend the time on: bcrypt at cost 10.
 const FALLBACK_DECOY = '$2b$10$AAvV4fSCGUqWvcacb5I77.26SLu1ks/4CLMsfXKDSRGRhBRts0NT.';
 
-/** Spends the time a real check would: against a real stored hash (another
- * user's, of the same scheme and cost as the database holds), whose result is
- * thrown away; against bcrypt at cost 10 if that is not usable. */
+/** Of some stored hashes, the one a refused login is timed against: one of
+ * the most common scheme and cost among them, and of those equally common the
+ * costliest, so that a database mixing schemes or costs (an old sha512-crypt
+ * row first, bcrypt for everyone else) does not tell unknown users by time.
+ * Malformed, unknown and over-cap hashes never serve. */
+export function chooseDecoy(candidates: readonly StoredCredential[]): StoredCredential | undefined {
+  const groups = new Map<string, { stored: StoredCredential; count: number; ms: number }>();
+  for (const stored of candidates) {
+    const found = identify(stored);
+    if (!found?.params || found.cost.overCap) continue;
+    // Same scheme, same cost: $2a$10$ and $2b$10$ are one group.
+    const key = `${found.scheme.name} ${found.cost.ms}`;
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { stored, count: 1, ms: found.cost.ms });
+  }
+  let best: { stored: StoredCredential; count: number; ms: number } | undefined;
+  for (const group of groups.values()) {
+    if (!best || group.count > best.count || (group.count === best.count && group.ms > best.ms)) best = group;
+  }
+  return best?.stored;
+}
+
+/** Spends the time a real check would: against a real stored hash (see
+ * chooseDecoy), whose result is thrown away; against bcrypt at cost 10 if
+ * that is not usable. */
 export async function spendCheckTime(password: string, decoy: StoredCredential | undefined): Promise<void> {
   const result = decoy && (await verifyPassword(password, decoy, { allowWeak: true }));
   if (result?.outcome !== 'match' && result?.outcome !== 'mismatch')

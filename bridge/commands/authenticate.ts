@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { writeAudit } from '../audit-log';
 import type { StoredCredential } from '../auth/registry';
-import { spendCheckTime, verifyPassword, type VerifyOutcome } from '../auth/verify';
+import { chooseDecoy, spendCheckTime, verifyPassword, type VerifyOutcome } from '../auth/verify';
 import type { CredentialRow } from '../db/queries';
 import { BridgeError } from '../errors';
 import { readStdinLines } from '../io';
@@ -18,6 +18,7 @@ const REFUSALS: Record<Exclude<VerifyOutcome, 'match'>, string> = {
   malformed: 'malformed-hash',
   'unknown-scheme': 'unknown-scheme',
   'weak-refused': 'weak-scheme-refused (set BRIDGE_ALLOW_WEAK_HASHES=1 to accept)',
+  'over-cap': 'cost-over-cap (the hash asks for more work than any real one; see papercut-bridge doctor)',
 };
 
 interface LoginResult {
@@ -28,20 +29,29 @@ interface LoginResult {
   scheme?: string;
 }
 
+/** Stored hashes read for choosing the decoy (see chooseDecoy). */
+const DECOY_SAMPLE = 64;
+
 /** The auth program (no arguments): `username\npassword\n` on stdin; answers
- * `OK\n<username>\n` or `ERROR\n`. Never throws; the caller always exits 0. */
-export async function authenticate(ctx: CallContext): Promise<void> {
+ * `OK\n<username>\n` or `ERROR\n`. Never throws; the caller always exits 0.
+ * Returns whether work is left that nobody waits for (the deadline passed). */
+export async function authenticate(ctx: CallContext): Promise<{ abandoned: boolean }> {
   const started = performance.now();
   let result: LoginResult;
   let reported = false;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<LoginResult>((resolve) => {
+    timer = setTimeout(() => resolve({ reason: 'deadline' }), ctx.config.authTimeoutMs);
+  });
   try {
-    result = await checkLogin(ctx);
+    result = await Promise.race([checkLogin(ctx), deadline]);
   } catch (error) {
     // What stopped the check (no database, bad input) reveals nothing about the user.
     ctx.log.failure(error);
     reported = true;
     result = { reason: error instanceof BridgeError ? error.code : 'software' };
   }
+  clearTimeout(timer);
   if (result.username) {
     ctx.out.line('OK');
     ctx.out.line(result.username);
@@ -57,6 +67,7 @@ export async function authenticate(ctx: CallContext): Promise<void> {
     scheme: result.scheme,
     durationMs: Math.round(performance.now() - started),
   });
+  return { abandoned: result.reason === 'deadline' };
 }
 
 /** A credential row as the registry takes it. Trailing spaces go: CHAR
@@ -91,7 +102,7 @@ async function checkLogin(ctx: CallContext): Promise<LoginResult> {
     return {
       user: found,
       credentials: await directory.credentials(found ?? { stored: login, name: login, spellings: [] }),
-      decoy: toStored(await directory.anyCredential()),
+      decoy: chooseDecoy((await directory.someCredentials(DECOY_SAMPLE)).flatMap((row) => toStored(row) ?? [])),
     };
   });
   if (!user) {

@@ -131,9 +131,13 @@ export class DirectoryQueries {
     );
   }
 
-  /** Any one stored hash: what an unknown user's login is timed against. */
-  anyCredential(): Knex.QueryBuilder {
-    return this.db.first(VIEW_COLUMNS.credentials).from(this.view(VIEWS.credentials)).whereNotNull('password_hash');
+  /** A few stored hashes, in the view's order: what an unknown user's login is timed against. */
+  someCredentials(count: number): Knex.QueryBuilder {
+    return this.db
+      .select(VIEW_COLUMNS.credentials)
+      .from(this.view(VIEWS.credentials))
+      .whereNotNull('password_hash')
+      .limit(count);
   }
 
   credentials(name: string): Knex.QueryBuilder {
@@ -234,8 +238,9 @@ export class Directory {
     return [...found.values()];
   }
 
-  async anyCredential(): Promise<CredentialRow | undefined> {
-    return this.queries.anyCredential();
+  /** Up to `count` credential rows with a hash, whoever they belong to. */
+  async someCredentials(count: number): Promise<CredentialRow[]> {
+    return this.queries.someCredentials(count);
   }
 
   /** The credential rows of the user: those stored under the user's very

@@ -10,7 +10,12 @@ import { callBridge, expectFailure, expectSameLines, scratchDir } from './spawn-
 const scratch = scratchDir();
 const erpFile = join(scratch.dir, 'erp.sqlite');
 const mappingDir = join(scratch.dir, 'our-mapping');
-const env = { BRIDGE_DB_CLIENT: 'sqlite', BRIDGE_DB_URL: erpFile, BRIDGE_MIGRATIONS_DIR: mappingDir };
+const env = {
+  BRIDGE_DB_CLIENT: 'sqlite',
+  BRIDGE_DB_URL: erpFile,
+  BRIDGE_MIGRATIONS_DIR: mappingDir,
+  BRIDGE_STATE_DIR: join(scratch.dir, 'state'),
+};
 const call = (args: string[], stdin = '') => callBridge(args, { env, stdin, cwd: scratch.dir });
 // A bcrypt hash of 'papercut-demo' made by python3-bcrypt (see seeds/data/generate-demo-hashes.sh).
 const HASH = (demoHashes as Record<string, string>).cdubois!;

@@ -67,6 +67,7 @@ describe('resolveConfig', () => {
       configFile: undefined,
       connectTimeoutMs: 5_000,
       statementTimeoutMs: 30_000,
+      authTimeoutMs: 5_000,
       allowWeakHashes: false,
       aliasLogin: false,
       logFile: join(ROOT, 'logs', 'papercut-bridge.log'),

@@ -1,3 +1,4 @@
+import { COST_CAPS } from '../../auth/cost';
 import { identify } from '../../auth/registry';
 import type { DoctorContext } from './context';
 import { Examples, finding, plural, type Finding } from './findings';
@@ -12,6 +13,7 @@ export async function checkHashes(ctx: DoctorContext): Promise<Finding[]> {
   const problems = {
     unrecognised: { count: 0, examples: new Examples() },
     malformed: { count: 0, examples: new Examples() },
+    overCap: { count: 0, examples: new Examples() },
     weak: { count: 0, examples: new Examples() },
   };
   const note = (kind: keyof typeof problems, username: unknown) => {
@@ -43,6 +45,7 @@ export async function checkHashes(ctx: DoctorContext): Promise<Finding[]> {
       if (!found) return note('unrecognised', row.username);
       schemes.set(found.scheme.name, (schemes.get(found.scheme.name) ?? 0) + 1);
       if (!found.params) note('malformed', row.username);
+      else if (found.cost.overCap) note('overCap', row.username);
       else if (found.weak) note('weak', row.username);
     },
     { label: 'papercut_credentials', report: ctx.progress },
@@ -56,7 +59,7 @@ export async function checkHashes(ctx: DoctorContext): Promise<Finding[]> {
       tally.length ? `hash schemes: ${tally.join(', ')}` : 'no user in papercut_users has a password hash',
     ),
   ];
-  const { unrecognised, malformed, weak } = problems;
+  const { unrecognised, malformed, overCap, weak } = problems;
   // Refused at every login, safely; but nobody holding such a hash can log in.
   findings.push(
     unrecognised.count
@@ -78,6 +81,17 @@ export async function checkHashes(ctx: DoctorContext): Promise<Finding[]> {
       ),
     );
   }
+  // Such a hash would stall every login it is checked for: the row, not the user, chose its cost.
+  findings.push(
+    overCap.count
+      ? finding(
+          'credentials.over-cap',
+          'error',
+          `${plural(overCap.count, 'user')} ${overCap.count === 1 ? 'has a hash' : 'have hashes'} that ask for more work than the cap (${capsText()}): refused at login, so ${overCap.count === 1 ? 'that user cannot' : 'they cannot'} log in; \`papercut-bridge hash identify\` says which parameter is over`,
+          { count: overCap.count, examples: overCap.examples.list },
+        )
+      : finding('credentials.over-cap', 'ok', 'every hash is within the cost caps'),
+  );
   // Weak schemes are refused at login unless the operator accepts them; then they are a known, chosen risk.
   findings.push(
     weak.count
@@ -93,3 +107,9 @@ export async function checkHashes(ctx: DoctorContext): Promise<Finding[]> {
   );
   return findings;
 }
+
+const capsText = () =>
+  `bcrypt cost ${COST_CAPS.bcryptCost}, phpass log2 ${COST_CAPS.phpassLog2}, ` +
+  `sha-crypt ${COST_CAPS.digestRounds.toLocaleString('en-US')} rounds, ` +
+  `PBKDF2 ${COST_CAPS.pbkdf2Iterations.toLocaleString('en-US')} iterations, ` +
+  `Argon2 ${COST_CAPS.argon2MemoryKiB / 1024} MiB and t ${COST_CAPS.argon2Passes}, scrypt ${COST_CAPS.scryptMemoryBytes / 2 ** 20} MiB`;

@@ -1,5 +1,6 @@
 import { fromUnpaddedBase64 } from '../encoding';
 import { outcome, type PasswordScheme } from '../scheme';
+import { argon2Cost } from '../cost';
 
 // The PHC string: $argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash>, unpadded base64.
 const FORM = /^\$(argon2(?:id|i|d))\$(?:v=(\d+)\$)?m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
@@ -39,6 +40,7 @@ export const argon2: PasswordScheme = {
   recognises: (hash) => /^\$argon2(id|i|d)\$/.test(hash),
   isWeak: () => false,
   describe: (hash) => parseArgon2(hash),
+  cost: argon2Cost,
   async verify(password, hash) {
     const matches = await argon2Matches(password, hash);
     return matches === undefined ? 'malformed' : outcome(matches);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { fromBase64, sameBytes } from '../encoding';
 import { outcome, type PasswordScheme } from '../scheme';
 import { pbkdf2Outcome, type Digest } from './pbkdf2';
+import { pbkdf2Cost } from '../cost';
 
 // ASP.NET (Core) Identity's PasswordHash, base64:
 // V2: 0x00 ‖ salt(16) ‖ PBKDF2-HMAC-SHA1(password, salt, 1000, 32)
@@ -40,6 +41,7 @@ export const aspnetIdentity: PasswordScheme = {
     const parsed = parseIdentity(hash);
     return parsed ? { version: parsed.version, digest: parsed.digest, iterations: parsed.iterations } : undefined;
   },
+  cost: pbkdf2Cost,
   async verify(password, hash) {
     const parsed = parseIdentity(hash);
     if (!parsed) return 'malformed';

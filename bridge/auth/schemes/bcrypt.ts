@@ -1,4 +1,5 @@
 import { outcome, type PasswordScheme } from '../scheme';
+import { bcryptCost } from '../cost';
 
 // $2a$ / $2b$ / $2y$ (PHP's spelling of $2b$), a two-digit cost, 22 salt and
 // 31 hash characters. Only the first 72 bytes of a password count.
@@ -23,6 +24,7 @@ export const bcrypt: PasswordScheme = {
     const match = FORM.exec(hash);
     return match ? { variant: `2${match[1]}`, cost: Number(match[2]) } : undefined;
   },
+  cost: bcryptCost,
   async verify(password, hash) {
     const matches = await bcryptMatches(password, hash);
     return matches === undefined ? 'malformed' : outcome(matches);

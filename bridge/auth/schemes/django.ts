@@ -5,6 +5,7 @@ import { outcome, type PasswordScheme, type SchemeOutcome } from '../scheme';
 import { argon2, parseArgon2 } from './argon2';
 import { bcrypt, bcryptMatches } from './bcrypt';
 import { DIGEST_BYTES, pbkdf2Outcome } from './pbkdf2';
+import { argon2Cost, bcryptCost, pbkdf2Cost, scryptCost } from '../cost';
 
 // Django's hashers: <algorithm>$<fields>. The salt of pbkdf2 and scrypt is a
 // string, used as its UTF-8 bytes.
@@ -20,6 +21,7 @@ export const djangoPbkdf2: PasswordScheme = {
     const match = PBKDF2.exec(hash);
     return match ? { digest: match[1]!, iterations: Number(match[2]) } : undefined;
   },
+  cost: pbkdf2Cost,
   async verify(password, hash) {
     const match = PBKDF2.exec(hash);
     const key = match && fromBase64(match[4]!);
@@ -36,6 +38,7 @@ export const djangoArgon2: PasswordScheme = {
   recognises: (hash) => hash.startsWith('argon2$'),
   isWeak: () => false,
   describe: (hash) => parseArgon2(hash.slice('argon2'.length)),
+  cost: argon2Cost,
   verify: (password, hash) => argon2.verify(password, hash.slice('argon2'.length), null),
 };
 
@@ -46,6 +49,7 @@ export const djangoBcryptSha256: PasswordScheme = {
   recognises: (hash) => hash.startsWith('bcrypt_sha256$'),
   isWeak: () => false,
   describe: (hash) => bcrypt.describe(hash.slice('bcrypt_sha256$'.length), null),
+  cost: bcryptCost,
   async verify(password, hash) {
     const prehashed = createHash('sha256').update(password, 'utf8').digest('hex');
     const matches = await bcryptMatches(prehashed, hash.slice('bcrypt_sha256$'.length));
@@ -60,6 +64,7 @@ export const djangoBcrypt: PasswordScheme = {
   recognises: (hash) => hash.startsWith('bcrypt$'),
   isWeak: () => false,
   describe: (hash) => bcrypt.describe(hash.slice('bcrypt$'.length), null),
+  cost: bcryptCost,
   verify: (password, hash) => bcrypt.verify(password, hash.slice('bcrypt$'.length), null),
 };
 
@@ -91,6 +96,7 @@ export const djangoScrypt: PasswordScheme = {
     const parsed = parseScrypt(hash);
     return parsed ? { N: parsed.n, r: parsed.r, p: parsed.p } : undefined;
   },
+  cost: scryptCost,
   async verify(password, hash): Promise<SchemeOutcome> {
     const parsed = parseScrypt(hash);
     if (!parsed) return 'malformed';

@@ -5,6 +5,7 @@ import { bcrypt } from './bcrypt';
 import { md5CryptScheme } from './md5-crypt';
 import { DIGEST_BYTES, pbkdf2Outcome, type Digest } from './pbkdf2';
 import { sha256Crypt, sha512Crypt } from './sha-crypt';
+import { pbkdf2Cost } from '../cost';
 
 // The userPassword forms of LDAP directories: a {TAG} (any case) and its value.
 
@@ -68,6 +69,7 @@ export const ldapCrypt: PasswordScheme = {
     const params = scheme?.describe(inner, null);
     return params && scheme ? { crypt: scheme.name, ...params } : undefined;
   },
+  cost: (params) => CRYPT_FORMS.find((form) => form.name === params.crypt)?.cost?.(params) ?? { ms: 0 },
   async verify(password, hash) {
     const { inner, scheme } = innerCrypt(hash);
     return scheme ? scheme.verify(password, inner, null) : 'malformed';
@@ -102,6 +104,7 @@ export const ldapPbkdf2: PasswordScheme = {
     const parsed = parsePbkdf2(hash);
     return parsed ? { digest: parsed.digest, rounds: parsed.rounds, salt_bytes: parsed.salt.length } : undefined;
   },
+  cost: pbkdf2Cost,
   async verify(password, hash) {
     const parsed = parsePbkdf2(hash);
     if (!parsed) return 'malformed';

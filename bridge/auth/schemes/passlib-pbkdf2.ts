@@ -1,6 +1,7 @@
 import { fromAb64 } from '../encoding';
 import type { PasswordScheme } from '../scheme';
 import { DIGEST_BYTES, pbkdf2Outcome, type Digest } from './pbkdf2';
+import { pbkdf2Cost } from '../cost';
 
 // passlib's $pbkdf2$ (SHA-1), $pbkdf2-sha256$, $pbkdf2-sha512$ (Odoo 12+, Frappe):
 // $<prefix>$<rounds>$<adapted-base64 salt>$<adapted-base64 key>
@@ -25,6 +26,7 @@ export const passlibPbkdf2: PasswordScheme = {
     const parsed = parse(hash);
     return parsed && { digest: parsed.digest, rounds: parsed.rounds, salt_bytes: parsed.salt.length };
   },
+  cost: pbkdf2Cost,
   async verify(password, hash) {
     const parsed = parse(hash);
     if (!parsed) return 'malformed';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CRYPT64, sameBytes } from '../encoding';
 import { outcome, type PasswordScheme } from '../scheme';
+import { DIGESTS_PER_SLICE, phpassCost, yieldToEventLoop } from '../cost';
 
 // The portable phpass hash (WordPress up to 6.7, phpBB: $P$ and $H$, MD5) and
 // Drupal 7's variant ($S$, SHA-512, cut to 55 characters): 2^count rounds of
@@ -43,10 +44,13 @@ function parse(variant: Variant, hash: string) {
   return { log2, salt: hash.slice(4, 12), checksum: hash.slice(12) };
 }
 
-export function phpassChecksum(variant: Variant, password: string, salt: string, log2: number): string {
+export async function phpassChecksum(variant: Variant, password: string, salt: string, log2: number): Promise<string> {
   const secret = Buffer.from(password, 'utf8');
   let digest = createHash(variant.algorithm).update(salt).update(secret).digest();
-  for (let i = 1 << log2; i > 0; i--) digest = createHash(variant.algorithm).update(digest).update(secret).digest();
+  for (let i = 1 << log2; i > 0; i--) {
+    if (i % DIGESTS_PER_SLICE === 0) await yieldToEventLoop();
+    digest = createHash(variant.algorithm).update(digest).update(secret).digest();
+  }
   return encode64(digest).slice(0, variant.checksumLength);
 }
 
@@ -60,10 +64,11 @@ function scheme(variant: Variant): PasswordScheme {
       const parsed = parse(variant, hash);
       return parsed && { rounds: 2 ** parsed.log2 };
     },
+    cost: phpassCost,
     async verify(password, hash) {
       const parsed = parse(variant, hash);
       if (!parsed) return 'malformed';
-      const computed = phpassChecksum(variant, password, parsed.salt, parsed.log2);
+      const computed = await phpassChecksum(variant, password, parsed.salt, parsed.log2);
       return outcome(sameBytes(Buffer.from(computed), Buffer.from(parsed.checksum)));
     },
   };

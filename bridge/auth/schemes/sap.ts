@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fromBase64, sameBytes } from '../encoding';
 import { outcome, type PasswordScheme } from '../scheme';
-import { MAX_ITERATIONS } from './pbkdf2';
+import { DIGESTS_PER_SLICE, iteratedDigestCost, yieldToEventLoop } from '../cost';
 
 // SAP ABAP's salted, iterated hashes (CODVN H/I, PWDSALTEDHASH):
 // {x-issha, N}base64(h ‖ salt), where h = salt, then N times h = H(password ‖ h).
@@ -14,7 +14,7 @@ function parse(hash: string) {
   const [algorithm, length] = ALGORITHMS[match[1]!.toLowerCase() as keyof typeof ALGORITHMS];
   const iterations = Number(match[2]);
   const bytes = fromBase64(match[3]!);
-  if (!bytes || bytes.length <= length || iterations > MAX_ITERATIONS) return undefined;
+  if (!bytes || bytes.length <= length) return undefined;
   return { algorithm, iterations, digest: bytes.subarray(0, length), salt: bytes.subarray(length) };
 }
 
@@ -29,12 +29,16 @@ export const sapIssha: PasswordScheme = {
       ? { algorithm: parsed.algorithm, iterations: parsed.iterations, salt_bytes: parsed.salt.length }
       : undefined;
   },
+  cost: iteratedDigestCost,
   async verify(password, hash) {
     const parsed = parse(hash);
     if (!parsed) return 'malformed';
     const secret = Buffer.from(password, 'utf8');
     let h: Buffer = parsed.salt;
-    for (let i = 0; i < parsed.iterations; i++) h = createHash(parsed.algorithm).update(secret).update(h).digest();
+    for (let i = 0; i < parsed.iterations; i++) {
+      if (i % DIGESTS_PER_SLICE === DIGESTS_PER_SLICE - 1) await yieldToEventLoop();
+      h = createHash(parsed.algorithm).update(secret).update(h).digest();
+    }
     return outcome(sameBytes(h, parsed.digest));
   },
 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cryptEncode, sameBytes } from '../encoding';
 import { outcome, type PasswordScheme } from '../scheme';
+import { DIGESTS_PER_SLICE, shaCryptCost, yieldToEventLoop } from '../cost';
 
 // Ulrich Drepper's SHA-crypt ($5$ SHA-256, $6$ SHA-512), as glibc's crypt(3).
 const DEFAULT_ROUNDS = 5000;
@@ -70,7 +71,12 @@ function repeatTo(block: Buffer, length: number): Buffer {
   return out;
 }
 
-export function shaCrypt(variant: Variant, passwordText: string, saltText: string, rounds: number): string {
+export async function shaCrypt(
+  variant: Variant,
+  passwordText: string,
+  saltText: string,
+  rounds: number,
+): Promise<string> {
   const hash = () => createHash(variant.algorithm);
   const password = Buffer.from(passwordText, 'utf8');
   const salt = Buffer.from(saltText, 'utf8');
@@ -88,6 +94,7 @@ export function shaCrypt(variant: Variant, passwordText: string, saltText: strin
   const s = repeatTo(ds.digest(), salt.length);
 
   for (let i = 0; i < rounds; i++) {
+    if (i % DIGESTS_PER_SLICE === DIGESTS_PER_SLICE - 1) await yieldToEventLoop();
     const round = hash().update(i & 1 ? p : c);
     if (i % 3) round.update(s);
     if (i % 7) round.update(p);
@@ -106,10 +113,11 @@ function scheme(name: string, variant: Variant): PasswordScheme {
       const parsed = parse(variant, hash);
       return parsed && { rounds: parsed.rounds, salt_length: parsed.salt.length };
     },
+    cost: shaCryptCost,
     async verify(password, hash) {
       const parsed = parse(variant, hash);
       if (!parsed) return 'malformed';
-      const computed = shaCrypt(variant, password, parsed.salt, parsed.rounds);
+      const computed = await shaCrypt(variant, password, parsed.salt, parsed.rounds);
       return outcome(sameBytes(Buffer.from(computed), Buffer.from(parsed.checksum)));
     },
   };
