@@ -19,9 +19,14 @@ export function redactUrl(text: string): string {
     .replace(PASSWORD_PARAM, '$1***');
 }
 
-/** Folds any text into one line: PaperCut logs stderr line by line. */
+/** Folds any text into one line: PaperCut logs stderr line by line, and a
+ * control or format character from data (ESC, a bidirectional override)
+ * would reach the terminal or log viewer that shows it. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '?')
+    .trim();
 }
 
 /** Diagnostics for people: always stderr, one line each, credentials masked. */

@@ -4,6 +4,7 @@ import { BridgeError, configError } from '../errors';
 import type { Log } from '../log';
 import type { Dialect } from './dialect';
 import { DRIVERS, type ConnectOptions } from './drivers';
+import { VIEW_COLUMNS, VIEWS } from './views';
 
 /** The Knex client name of each dialect's driver, for messages. */
 const DRIVER_PACKAGES: Record<Dialect, string> = {
@@ -83,10 +84,30 @@ const UNAVAILABLE_CODES = new Set([
 
 const isUnavailableCode = (code: string) => UNAVAILABLE_CODES.has(code) || /^(08|57P)/.test(code);
 
+/** Names a server's message may quote and stderr may show: the views, their
+ * columns, the aliases the bridge's queries give them, the schema and the
+ * database. Anything else quoted may be a row's value. */
+function quotableNames(config: Config): Set<string> {
+  const names = [...Object.values(VIEWS), ...Object.values(VIEW_COLUMNS).flat(), 'u', 'm', 'c', 'field list'];
+  if (config.schema) names.push(config.schema);
+  if (config.dialect !== 'sqlite') names.push(decodeURIComponent(new URL(config.url).pathname.slice(1)));
+  return new Set(names.map((name) => name.toLowerCase()));
+}
+
+/** A server's message with every quoted part that is not a known name
+ * replaced by …: conversion errors, XPATH errors and duplicate keys quote
+ * the value they met, which may be a hash or a PIN. */
+export function withoutQuotedValues(message: string, config: Config): string {
+  const known = quotableNames(config);
+  return message.replace(/(['"`])((?:(?!\1)[^\n])*)\1/g, (quoted, quote: string, inside: string) =>
+    inside.split('.').every((part) => known.has(part.toLowerCase())) ? quoted : `${quote}…${quote}`,
+  );
+}
+
 /** Tells "the database is not there" from "the database answered wrongly". */
 export function classifyDbError(config: Config, error: unknown): BridgeError {
   const err = error as { code?: unknown; name?: unknown; message?: unknown };
-  const message = typeof err.message === 'string' ? err.message : String(error);
+  const message = withoutQuotedValues(typeof err.message === 'string' ? err.message : String(error), config);
   const where = config.dialect === 'sqlite' ? `the SQLite database ${config.url}` : `the ${config.dialect} database`;
   if (
     (typeof err.code === 'string' && isUnavailableCode(err.code)) ||

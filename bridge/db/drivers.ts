@@ -46,14 +46,27 @@ export const DRIVERS: Record<Dialect, (config: Config, options: ConnectOptions) 
     client: 'mysql2',
     connection: mysqlConnection(config),
     pool: {
-      // MariaDB limits statements with max_statement_time (s), MySQL with max_execution_time (ms).
       afterCreate: (connection: MysqlConnection, done: Done) => {
-        const seconds = config.statementTimeoutMs / 1000;
-        connection.query(`SET SESSION max_statement_time = ${seconds}`, (mariaDbError) => {
-          if (!mariaDbError) return done(null, connection);
-          connection.query(`SET SESSION max_execution_time = ${config.statementTimeoutMs}`, (error) =>
-            done(error, connection),
-          );
+        // mysql2 escapes values on the client, with backslashes: a session
+        // whose sql_mode has NO_BACKSLASH_ESCAPES would read `\'` as the end
+        // of a string and run what follows. It is taken out of every session
+        // before any value is sent, and a session that keeps it is refused.
+        connection.query(NO_BACKSLASH_ESCAPES_OFF, (modeError) => {
+          if (modeError) return done(modeError, connection);
+          connection.query(SQL_MODE_CHECK, (checkError, rows) => {
+            const mode = String((rows as { mode?: unknown }[] | undefined)?.[0]?.mode ?? '');
+            if (checkError || /NO_BACKSLASH_ESCAPES/i.test(mode)) {
+              return done(checkError ?? new Error('the session keeps NO_BACKSLASH_ESCAPES in sql_mode'), connection);
+            }
+            // MariaDB limits statements with max_statement_time (s), MySQL with max_execution_time (ms).
+            const seconds = config.statementTimeoutMs / 1000;
+            connection.query(`SET SESSION max_statement_time = ${seconds}`, (mariaDbError) => {
+              if (!mariaDbError) return done(null, connection);
+              connection.query(`SET SESSION max_execution_time = ${config.statementTimeoutMs}`, (error) =>
+                done(error, connection),
+              );
+            });
+          });
         });
       },
     },
@@ -66,8 +79,12 @@ interface SqliteConnection {
 }
 
 interface MysqlConnection {
-  query(sql: string, callback: (error: Error | null) => void): void;
+  query(sql: string, callback: (error: Error | null, rows?: unknown) => void): void;
 }
+
+const NO_BACKSLASH_ESCAPES_OFF =
+  "SET SESSION sql_mode = TRIM(BOTH ',' FROM REPLACE(CONCAT(',', @@SESSION.sql_mode, ','), ',NO_BACKSLASH_ESCAPES,', ','))";
+const SQL_MODE_CHECK = 'SELECT @@SESSION.sql_mode AS mode';
 
 /** mysql://user:password@host:port/database?ssl-mode=VERIFY_IDENTITY&ssl-ca=/path/ca.pem */
 function mysqlConnection(config: Config): Knex.MySql2ConnectionConfig {

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import { Log, redactUrl } from '../../bridge/log';
+import { Log, oneLine, redactUrl } from '../../bridge/log';
 
 /** A stderr stand-in that records each write. */
 function capture(): { stream: Writable; writes: string[] } {
@@ -100,5 +100,11 @@ describe('Log', () => {
     } finally {
       stdout.mockRestore();
     }
+  });
+});
+
+describe('oneLine', () => {
+  it('keeps no control or format character from data: ESC, C1, bidirectional overrides', () => {
+    expect(oneLine('user \u001b[31mred\u001b[0m\u0085 and \u202eevil\nnext')).toBe('user ?[31mred?[0m? and ?evil next');
   });
 });
