@@ -1,5 +1,5 @@
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { renameSync, statSync } from 'node:fs';
+import { appendPrivate } from './private-files';
 
 /** One line of the audit log. Never a password, hash, salt, PIN or credential. */
 export interface AuditEntry {
@@ -24,9 +24,8 @@ export const AUDIT_LOG_LIMITS = { maxBytes: 10 * 1024 * 1024, keep: 5 };
  * skipped: logging never changes the answer PaperCut gets. */
 export function writeAudit(file: string, entry: AuditEntry, limits = AUDIT_LOG_LIMITS): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
     rotateIfFull(file, limits);
-    appendFileSync(file, `${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`, { mode: 0o600 });
+    appendPrivate(file, `${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
   } catch {
     // Deliberately ignored (see above).
   }

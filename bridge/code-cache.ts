@@ -85,7 +85,8 @@ function readOptional(file: string): Buffer | undefined {
 function saveQuietly(file: string, data: () => Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, data());
+    // Exclusively: a file or symlink someone left under that name is never written through.
+    writeFileSync(temporary, data(), { flag: 'wx' });
     renameSync(temporary, file);
   } catch {
     // Not writable: every call compiles, as without a cache.

@@ -1,17 +1,16 @@
 import {
   closeSync,
   ftruncateSync,
-  mkdirSync,
   openSync,
   readSync,
   renameSync,
   rmSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { BridgeError } from './errors';
+import { createExclusive, privateDir, removeStale, writePrivateFile } from './private-files';
 import { writeAll } from './io';
 
 /** Where a call's answer waits until the call has succeeded: only then does
@@ -64,11 +63,8 @@ export class MemorySpool implements Spool {
   }
 
   keepAs(path: string): void {
-    const temporary = `${path}.${process.pid}.tmp`;
     try {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(temporary, this.text, { mode: 0o600 });
-      renameSync(temporary, path);
+      writePrivateFile(path, this.text);
     } catch (error) {
       throw spoolFailure(error);
     }
@@ -78,6 +74,9 @@ export class MemorySpool implements Spool {
     this.parts.length = 0;
   }
 }
+
+/** answer-<pid>-<time>.spool */
+const SPOOL_NAME = /^answer-(\d+)-\d+\.spool$/;
 
 /** Lines wait in one buffer, reused: a fresh buffer or joined string per
  * write piled up as garbage (30 MB more at a million users, and time too). */
@@ -103,12 +102,14 @@ export class FileSpool implements Spool {
 
   constructor(public path: string) {
     this.fd = FileSpool.attempt(() => {
-      mkdirSync(dirname(path), { recursive: true });
-      return openSync(path, 'wx+', 0o600);
+      privateDir(dirname(path));
+      return createExclusive(path, true);
     });
   }
 
+  /** A new spool in `dir`, whose spools left by killed calls go first. */
   static in(dir: string): FileSpool {
+    removeStale(dir, SPOOL_NAME);
     return new FileSpool(join(dir, `answer-${process.pid}-${Date.now()}.spool`));
   }
 

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BridgeError } from '../errors';
+import { writePrivateFile } from '../private-files';
 import type { DatabaseKey } from './database-key';
 
 /** A count the guard compares the next answer with. */
@@ -99,11 +100,8 @@ export class StateStore {
   }
 
   private writeJson(path: string, value: unknown): void {
-    const temporary = `${path}.${process.pid}.tmp`;
     try {
-      mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
-      renameSync(temporary, path);
+      writePrivateFile(path, `${JSON.stringify(value, null, 2)}\n`);
     } catch (error) {
       throw this.failure('cannot write', path, error);
     }
