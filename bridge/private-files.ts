@@ -44,7 +44,7 @@ export function writePrivateFile(path: string, data: string | Buffer): void {
     const fd = createExclusive(temporary);
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
     } finally {
       closeSync(fd);
     }

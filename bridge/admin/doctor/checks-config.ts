@@ -1,8 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { DEMO_CLIENT, resolveConfig, type Config } from '../../config';
 import { BridgeError } from '../../errors';
 import { redactUrl, type Log } from '../../log';
+import { createExclusive, privateDir } from '../../private-files';
 import { finding, type Finding } from './findings';
 
 /** The settings in use, as the report shows them: the URL's password masked. */
@@ -77,7 +80,75 @@ export function checkConfig(config: Config, log: Log): Finding[] {
     log.warn(exposed);
     findings.push(finding('config.file-mode', 'warning', exposed));
   }
+  findings.push(...writableFindings(config), ...encryptionFindings(config));
   return findings;
+}
+
+/** Whether this account can create files where the guard and the audit log
+ * keep theirs: a state directory PaperCut's account cannot write fails every
+ * all-users. Doctor checks for the account it runs as. */
+function writableFindings(config: Config): Finding[] {
+  const who = `the account running doctor (${userInfo().username}; run it as PaperCut's service account to check that one)`;
+  return (
+    [
+      ['config.state-writable', 'the state directory', config.stateDir],
+      ['config.log-writable', "the audit log's folder", dirname(config.logFile)],
+    ] as const
+  ).map(([check, what, dir]) => {
+    const probe = join(dir, `.doctor-${process.pid}.probe`);
+    try {
+      privateDir(dir);
+      closeSync(createExclusive(probe));
+      rmSync(probe, { force: true });
+      return finding(check, 'ok', `${what} ${dir} is writable by ${who}`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      return finding(
+        check,
+        'error',
+        `${what} ${dir} is not writable by ${who} (${code}): give that account full control of it`,
+      );
+    }
+  });
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[?::1\]?)$/i;
+
+/** Per dialect: whether a URL's connection is encrypted (not merely allowed
+ * to be), and the parameter that makes it so. */
+const ENCRYPTION: Record<
+  Exclude<Config['dialect'], 'sqlite'>,
+  { encrypted: (params: URLSearchParams) => boolean; setting: string }
+> = {
+  pg: {
+    encrypted: (params) => ['require', 'verify-ca', 'verify-full'].includes(params.get('sslmode') ?? ''),
+    setting: 'sslmode=verify-full',
+  },
+  // PREFERRED does not encrypt with mysql2 (see the README); a CA alone means VERIFY_CA.
+  mysql: {
+    encrypted: (params) =>
+      ['REQUIRED', 'VERIFY_CA', 'VERIFY_IDENTITY'].includes((params.get('ssl-mode') ?? '').toUpperCase()) ||
+      (params.get('ssl-mode') === null && params.get('ssl-ca') !== null),
+    setting: 'ssl-mode=VERIFY_IDENTITY',
+  },
+  mssql: { encrypted: (params) => params.get('encrypt') !== 'false', setting: 'encrypt=true' },
+};
+
+/** Passwords and hashes cross the network in the clear to a server elsewhere without TLS. */
+function encryptionFindings(config: Config): Finding[] {
+  if (config.dialect === 'sqlite') return [];
+  const url = new URL(config.url);
+  if (LOOPBACK.test(url.hostname)) return [finding('config.tls', 'ok', 'the database is on this machine')];
+  const { encrypted, setting } = ENCRYPTION[config.dialect];
+  return encrypted(url.searchParams)
+    ? [finding('config.tls', 'ok', `the connection to ${url.hostname} is encrypted`)]
+    : [
+        finding(
+          'config.tls',
+          'warning',
+          `the connection to ${url.hostname} is not encrypted: password hashes and PINs cross the network in the clear; set ${setting} in BRIDGE_DB_URL`,
+        ),
+      ];
 }
 
 /** A config file that everyone may read while it holds the database password.
