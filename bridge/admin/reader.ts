@@ -6,6 +6,7 @@ import type { Dialect } from '../db/dialect';
 import { VIEWS } from '../db/views';
 import { configError, usageError } from '../errors';
 import type { Log } from '../log';
+import { saslprep } from './saslprep';
 
 const VIEW_NAMES = Object.values(VIEWS);
 
@@ -44,7 +45,11 @@ export const READER_SQL: Record<
   mssql: async (db, role, password, schema) => {
     const target = schema ?? 'dbo';
     return [
-      db.raw(`create login ?? with password = N'${password.replace(/'/g, "''")}', check_policy = on`, [role]),
+      // CREATE LOGIN takes no parameters: the password goes as a bound value into the statement built on the server.
+      db.raw(
+        "declare @sql nvarchar(max) = N'create login ' + quotename(?) + N' with password = N''' + replace(?, N'''', N'''''') + N''', check_policy = on'; exec sp_executesql @sql",
+        [role, password],
+      ),
       db.raw('create user ?? for login ??', [role, role]),
       ...VIEW_NAMES.map((view) => db.raw('grant select on ??.?? to ??', [target, view, role])),
     ];
@@ -67,8 +72,7 @@ export async function createReader(config: Config, log: Log, role: string, passw
 
 /** PostgreSQL's stored form of a SCRAM-SHA-256 password (RFC 5802 / 7677). */
 export function scramSha256(password: string, salt = randomBytes(16), iterations = 4096): string {
-  // PostgreSQL SASLprep-normalises the password; NFKC covers what matters for passwords.
-  const salted = pbkdf2Sync(password.normalize('NFKC'), salt, iterations, 32, 'sha256');
+  const salted = pbkdf2Sync(saslprep(password), salt, iterations, 32, 'sha256');
   const clientKey = createHmac('sha256', salted).update('Client Key').digest();
   const storedKey = createHash('sha256').update(clientKey).digest('base64');
   const serverKey = createHmac('sha256', salted).update('Server Key').digest('base64');
