@@ -73,3 +73,39 @@ describe('modules loaded per call', () => {
     expect(await packagesLoaded(['migrate', 'status'], DEMO)).toContain('yargs');
   });
 });
+
+describe('a production install', () => {
+  /** The node_modules package folder of a file, as package-lock.json names it. */
+  const packageOf = (file: string) => /.*\/(node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
+
+  it('has every package that any call or admin command loads: development dependencies stay off the server', async () => {
+    const lock = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean }>;
+    };
+    const demo = { BRIDGE_DB_CLIENT: 'demo' };
+    const invocations: [string[], Record<string, string>, string?][] = [
+      [['-', 'all-users'], demo],
+      [['-', 'group-members', 'finance'], demo],
+      [[], demo, 'jsmith\npapercut-demo\n'],
+      [['-', 'is-valid'], { BRIDGE_DB_CLIENT: 'pg', BRIDGE_DB_URL: 'postgres://nobody@127.0.0.1:1/none' }],
+      [['-', 'is-valid'], { BRIDGE_DB_CLIENT: 'mysql', BRIDGE_DB_URL: 'mysql://nobody@127.0.0.1:1/none' }],
+      [['-', 'is-valid'], { BRIDGE_DB_CLIENT: 'mssql', BRIDGE_DB_URL: 'mssql://nobody:pw@127.0.0.1:1/none' }],
+      [['migrate', 'status'], demo],
+      [['doctor', '--json'], demo],
+      [['preview'], demo],
+      [['hash', 'identify'], demo, '$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA\n'],
+      [['demo', '--file', join(scratch.dir, 'another-demo.sqlite')], {}],
+    ];
+    const loaded = new Set<string>();
+    for (const [args, env, stdin] of invocations) {
+      for (const file of await filesLoaded(args, env, stdin)) {
+        const name = packageOf(file);
+        if (name) loaded.add(name);
+      }
+    }
+    // Knex and the pure-JavaScript drivers are in the bundles; the native packages and yargs are not.
+    expect([...loaded]).toEqual(expect.arrayContaining(['node_modules/better-sqlite3', 'node_modules/bcrypt']));
+    const dev = [...loaded].filter((name) => !lock.packages[name] || lock.packages[name]!.dev);
+    expect(dev).toEqual([]);
+  });
+});
