@@ -30,6 +30,7 @@ forEachDialect(['pg'], (dialect) => {
       await db.raw("set password_encryption = 'scram-sha-256'");
       for (const [i, password] of PASSWORDS.entries()) {
         const role = `bridge_scram_${process.pid}_${i}`;
+        // CREATE ROLE takes no parameters: the test's own password goes in as a quoted literal.
         await db.raw(`create role ?? password ${db.client.raw('?', [password]).toQuery()}`, [role]);
         try {
           const { rows } = await db.raw('select rolpassword from pg_authid where rolname = ?', [role]);
