@@ -347,7 +347,10 @@ describe('configuration', () => {
     expect(text.output).toMatch(/^Configuration: FAIL \(1 error\)$/m);
     expect(text.output).toMatch(/BRIDGE_DB_CLIENT must be one of/);
     expect(text.output).not.toContain(password);
-    const { status, report: json } = await report({ BRIDGE_DB_CLIENT: 'mysql', BRIDGE_DB_URL: 'mysql://u@h/db?x=1' });
+    const { status, report: json } = await report({
+      BRIDGE_DB_CLIENT: 'mysql',
+      BRIDGE_DB_URL: 'mysql://u@127.0.0.1/db?x=1',
+    });
     expect(status).toBe(78);
     expect(json.config).toMatchObject({ dialect: 'mysql' });
     expect(byCheck(json, 'config.resolve')).toMatchObject({ level: 'error' });
