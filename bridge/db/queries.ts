@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import {
   belongsTo,
   isAsciiName,
+  isNameOf,
   likeAnyCase,
   nameKey,
   storedName,
@@ -36,14 +37,6 @@ function namedUser<T extends Pick<UserRow, 'username'>>(row: T, spellings: reado
   return { row, stored: storedName(row.username), name: usableName(row.username)!, spellings };
 }
 
-/** Of rows found for a name's key, those that are that name; rows of other
- * names the database's collation let in (accents, padding) are left out. */
-function usableOf<T extends { username: unknown }>(rows: readonly T[], key: string): T[] {
-  return rows.filter((row) => {
-    const name = usableName(row.username);
-    return name !== undefined && nameKey(name) === key;
-  });
-}
 /** The read queries, as Knex builders; nothing runs until they are awaited. */
 export class DirectoryQueries {
   private readonly sql: DialectSql;
@@ -193,8 +186,9 @@ export class Directory {
     const spellings = isAsciiName(login) ? undefined : await this.usernamesOf(this.queries.usernamesLike(login), key);
     const stored = spellings && userPerName(spellings, (name) => name).get(key);
     if (spellings && stored === undefined) return undefined;
+    // Rows of other names the database's collation let in (accents, padding) are left out.
     const found: UserRow[] = await this.queries.users(stored === undefined ? login : usableName(stored)!);
-    const rows = usableOf(found, key);
+    const rows = found.filter((row) => isNameOf(row.username, key));
     const row = userPerName(
       stored === undefined ? rows : rows.filter((user) => storedName(user.username) === stored),
       (user) => user.username,
@@ -254,7 +248,7 @@ export class Directory {
   private async usernamesOf(query: Knex.QueryBuilder, key: string): Promise<string[]> {
     const names: string[] = [];
     await forEachRow(this.db, this.config.dialect, query, (row) => {
-      if (usableOf([{ username: row.username }], key).length) names.push(storedName(row.username));
+      if (isNameOf(row.username, key)) names.push(storedName(row.username));
     });
     return names;
   }
@@ -271,27 +265,24 @@ export class Directory {
     rows: (T & MemberOf)[],
     group: string,
   ): Promise<NamedUser<T>[]> {
-    const members = this.memberRows(rows, group);
-    const keys = new Set(members.map((row) => nameKey(usableName(row.username) ?? '')));
+    const members = this.memberRows(rows, group).filter((row) => usableName(row.username) !== undefined);
+    const keys = new Set(members.map((row) => nameKey(usableName(row.username)!)));
     const spellings = new Map<string, string[]>();
     await forEachRow(this.db, this.config.dialect, this.queries.allUsernames(), (row) => {
       const name = usableName(row.username);
-      if (name === undefined || !keys.has(nameKey(name))) return;
-      const list = spellings.get(nameKey(name));
+      const key = name === undefined ? undefined : nameKey(name);
+      if (key === undefined || !keys.has(key)) return;
+      const list = spellings.get(key);
       if (list) list.push(storedName(row.username));
-      else spellings.set(nameKey(name), [storedName(row.username)]);
+      else spellings.set(key, [storedName(row.username)]);
     });
+    const winners = new Map([...spellings].map(([key, all]) => [key, userPerName(all, (stored) => stored).get(key)]));
     const named = new Map<string, NamedUser<T>>();
     for (const row of members) {
-      const name = usableName(row.username);
-      const all = name === undefined ? undefined : spellings.get(nameKey(name));
-      if (!all || named.has(nameKey(name!))) continue;
-      const user = namedUser(row, all);
-      if (
-        userPerName(all, (stored) => stored).get(nameKey(name!)) === user.stored &&
-        belongsTo(storedName(row.member_name), user, true)
-      ) {
-        named.set(nameKey(name!), user);
+      const key = nameKey(usableName(row.username)!);
+      const user = namedUser(row, spellings.get(key) ?? []);
+      if (!named.has(key) && winners.get(key) === user.stored && belongsTo(storedName(row.member_name), user, true)) {
+        named.set(key, user);
       }
     }
     return [...named.values()];

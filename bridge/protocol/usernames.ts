@@ -27,15 +27,26 @@ export function storedName(value: unknown): string {
   return value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
 }
 
+/** A stored name without its trailing ASCII spaces. */
+function withoutPadding(stored: string): string {
+  let end = stored.length;
+  while (end > 0 && stored.charCodeAt(end - 1) === SPACE) end--;
+  return end === stored.length ? stored : stored.slice(0, end);
+}
+
 /** The name a stored username stands for, or undefined when it has none
  * that every call could agree on. */
 export function usableName(value: unknown): string | undefined {
   const stored = storedName(value);
-  let end = stored.length;
-  while (end > 0 && stored.charCodeAt(end - 1) === SPACE) end--;
-  if (end === 0 || stored.length - end > MAX_PADDING || stored.charCodeAt(0) === SPACE) return undefined;
-  const name = end === stored.length ? stored : stored.slice(0, end);
+  const name = withoutPadding(stored);
+  if (name === '' || stored.length - name.length > MAX_PADDING || name.charCodeAt(0) === SPACE) return undefined;
   return UNUSABLE.test(name) ? undefined : name;
+}
+
+/** Whether a stored username is a usable name with `key`. */
+export function isNameOf(value: unknown, key: string): boolean {
+  const name = usableName(value);
+  return name !== undefined && nameKey(name) === key;
 }
 
 /** The key under which PaperCut treats two names as the same: it lower-cases
@@ -48,9 +59,7 @@ export function nameKey(name: string): string {
 
 /** The key of a stored name that may carry CHAR padding (a usable name never ends in a space). */
 export function storedKey(stored: string): string {
-  let end = stored.length;
-  while (end > 0 && stored.charCodeAt(end - 1) === SPACE) end--;
-  return nameKey(end === stored.length ? stored : stored.slice(0, end));
+  return nameKey(withoutPadding(stored));
 }
 
 export const isAsciiName = (name: string): boolean => /^[\x20-\x7e]*$/.test(name);

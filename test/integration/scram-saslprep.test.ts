@@ -30,8 +30,13 @@ forEachDialect(['pg'], (dialect) => {
       await db.raw("set password_encryption = 'scram-sha-256'");
       for (const [i, password] of PASSWORDS.entries()) {
         const role = `bridge_scram_${process.pid}_${i}`;
-        // CREATE ROLE takes no parameters: the test's own password goes in as a quoted literal.
-        await db.raw(`create role ?? password ${db.client.raw('?', [password]).toQuery()}`, [role]);
+        // CREATE ROLE takes no parameters: the server quotes the name and the password into the statement.
+        const { rows: statement } = await db.raw('select format(?::text, ?::text, ?::text) as sql', [
+          'create role %I password %L',
+          role,
+          password,
+        ]);
+        await db.raw(statement[0].sql);
         try {
           const { rows } = await db.raw('select rolpassword from pg_authid where rolname = ?', [role]);
           const theirs = String(rows[0].rolpassword);
