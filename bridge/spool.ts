@@ -1,8 +1,8 @@
-import { closeSync, ftruncateSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { BridgeError } from './errors';
-import { createExclusive, privateDir, removeStale, writePrivateFile } from './private-files';
+import { createExclusive, privateDir, removeStale } from './private-files';
 import { writeAll } from './io';
 
 /** Where a call's answer waits until the call has succeeded: only then does
@@ -16,9 +16,9 @@ export interface Spool {
   /** Lines in the answer so far. */
   readonly lines: number;
   deliver(stdout: Writable): Promise<void>;
-  /** Also keeps the answer in a file (replacing it atomically). */
-  keepAs(path: string): void;
-  /** Drops what was collected, unless kept. */
+  /** The answer, in pieces; a piece may be reused once the next is asked for. */
+  chunks(): Iterable<Buffer>;
+  /** Drops what was collected. */
   discard(): void;
 }
 
@@ -54,12 +54,8 @@ export class MemorySpool implements Spool {
     return writeAll(stdout, this.text);
   }
 
-  keepAs(path: string): void {
-    try {
-      writePrivateFile(path, this.text);
-    } catch (error) {
-      throw spoolFailure(error);
-    }
+  *chunks(): Generator<Buffer> {
+    yield Buffer.from(this.text);
   }
 
   discard(): void {
@@ -84,7 +80,6 @@ export class FileSpool implements Spool {
   private pendingBytes = 0;
   private pendingLines = 0;
   private open = true;
-  private kept = false;
   private readonly dropped: number[] = [];
   /** Where each write began: its first line and byte offset, to find a dropped line without reading the file. */
   private readonly writes: { line: number; offset: number }[] = [];
@@ -92,7 +87,7 @@ export class FileSpool implements Spool {
   private writtenBytes = 0;
   lines = 0;
 
-  constructor(public path: string) {
+  constructor(readonly path: string) {
     this.fd = FileSpool.attempt(() => {
       privateDir(dirname(path));
       return createExclusive(path, true);
@@ -176,35 +171,29 @@ export class FileSpool implements Spool {
   /** Copies the file to stdout through one buffer: a read stream's fresh
    * chunk per read would pile up as garbage (tens of MB for a million users). */
   async deliver(stdout: Writable): Promise<void> {
+    // Each piece is written before the buffer is reused: a pipe writes from it asynchronously.
+    for (const chunk of this.chunks()) await writeAll(stdout, chunk);
+  }
+
+  *chunks(): Generator<Buffer> {
     this.finish();
     const input = FileSpool.attempt(() => openSync(this.path, 'r'), 'read');
     try {
       const chunk = Buffer.allocUnsafe(1 << 20);
       for (let read; (read = FileSpool.attempt(() => readSync(input, chunk, 0, chunk.length, null), 'read')) > 0;) {
-        // Awaited before the buffer is reused: a pipe writes from it asynchronously.
-        await writeAll(stdout, chunk.subarray(0, read));
+        yield chunk.subarray(0, read);
       }
     } finally {
       closeSync(input);
     }
   }
 
-  /** Keeps the spooled answer under another name (replacing that file
-   * atomically); it is still delivered from there. */
-  keepAs(path: string): void {
-    this.finish();
-    FileSpool.attempt(() => renameSync(this.path, path));
-    this.path = path;
-    this.kept = true;
-  }
-
-  /** Removes the spool file unless it was kept. */
   discard(): void {
     if (this.open) {
       closeSync(this.fd);
       this.open = false;
     }
-    if (!this.kept) rmSync(this.path, { force: true });
+    rmSync(this.path, { force: true });
   }
 
   private flush(): void {

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { Config } from '../config';
 import { withDb } from '../db/connect';
 import { Directory } from '../db/queries';
@@ -9,6 +8,8 @@ import { nameKey } from '../protocol/usernames';
 import { eachUserLine } from '../commands/users';
 import { stateOf } from '../commands/context';
 import { guardCount, guardSameDatabase } from '../state/guard';
+import { PinFingerprints } from '../state/pin-fingerprints';
+import { readSnapshot, withPinFingerprints } from '../state/snapshot';
 import { MemorySpool } from '../spool';
 
 // `papercut-bridge preview`: what the next sync would change in PaperCut,
@@ -23,6 +24,8 @@ export interface Preview {
   previous: { count: number; at: string | null };
   current: { count: number };
   guard: { refuses: boolean; reason?: string };
+  /** False when the snapshot's PIN fingerprints were made under another key. */
+  pinsCompared: boolean;
   added: { username: string; full_name: string }[];
   removed: { username: string; full_name: string }[];
   changed: { username: string; fields: Record<string, { from: string; to: string }> }[];
@@ -47,20 +50,24 @@ export async function preview(config: Config, log: Log): Promise<Preview> {
     return stateOf(config, directory);
   });
   const record = state.read();
-  const snapshot = existsSync(state.snapshotPath)
-    ? readFileSync(state.snapshotPath, 'utf8').split('\n').filter(Boolean)
-    : [];
-  const lines = answer.text.split('\n').filter(Boolean);
+  // PINs are compared as fingerprints, the snapshot's own way.
+  const pins = PinFingerprints.existingOrThrowaway(state.dir);
+  const snapshot = readSnapshot(state.snapshotPath, pins);
+  const lines = Buffer.concat([...withPinFingerprints(answer.chunks(), pins)])
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean);
 
-  const before = parse(snapshot);
+  const before = parse(snapshot?.lines ?? []);
   const after = parse(lines);
+  const compared = snapshot?.pinsComparable === false ? USER_COLUMNS.filter((c) => c !== 'pin') : USER_COLUMNS;
   const summary = (fields: Fields) => ({ username: fields.username, full_name: fields.full_name });
   const changed: Preview['changed'] = [];
   for (const [key, now] of after) {
     const then = before.get(key);
     if (!then) continue;
     const fields: Preview['changed'][number]['fields'] = {};
-    for (const column of USER_COLUMNS) {
+    for (const column of compared) {
       if (then[column] === now[column]) continue;
       fields[column] = SECRET_FIELDS.has(column) ? { from: '***', to: '***' } : { from: then[column], to: now[column] };
     }
@@ -88,6 +95,7 @@ export async function preview(config: Config, log: Log): Promise<Preview> {
     previous: { count: before.size, at: record.allUsers?.at ?? null },
     current: { count: after.size },
     guard,
+    pinsCompared: compared === USER_COLUMNS,
     added: [...after].filter(([key]) => !before.has(key)).map(([, fields]) => summary(fields)),
     removed: [...before].filter(([key]) => !after.has(key)).map(([, fields]) => summary(fields)),
     changed,
@@ -104,6 +112,9 @@ export function previewText(result: Preview): string[] {
     `Next all-users: ${current.count} users: ${added.length} added, ${removed.length} removed, ${changed.length} changed`,
     guard.refuses ? `The guard would refuse it: ${guard.reason}` : 'The guard would let it through',
   ];
+  if (!result.pinsCompared) {
+    lines.push('PIN changes are not shown: the last answer was kept under another PIN fingerprint key');
+  }
   const name = (user: { username: string; full_name: string }) =>
     `${user.username}${user.full_name ? ` (${user.full_name})` : ''}`;
   for (const user of added) lines.push(`+ ${name(user)}`);

@@ -1,11 +1,13 @@
 import { guardCount, guardSameDatabase } from '../state/guard';
+import { PinFingerprints } from '../state/pin-fingerprints';
+import { writeSnapshot } from '../state/snapshot';
 import { stateOf, withDirectory, type CallContext } from './context';
 import { eachUserLine } from './users';
 
 /** `- all-users`: every user, one user line each. Rows stream from the
  * database to the spool file, so memory stays flat whatever the count; the
- * answer is then checked by the mass-deletion guard, kept as the snapshot
- * `preview` compares with, and its count remembered for the next time. */
+ * answer is then checked by the mass-deletion guard, kept without its PINs
+ * as the snapshot `preview` compares with, and its count remembered. */
 export async function allUsers(ctx: CallContext): Promise<void> {
   const { state, record, users, nameless, collisions } = await withDirectory(ctx, async (directory) => {
     const state = await stateOf(ctx.config, directory);
@@ -27,7 +29,7 @@ export async function allUsers(ctx: CallContext): Promise<void> {
     maxDropPercent: ctx.config.maxUserDropPercent,
     refuseEmpty: true,
   });
-  ctx.out.keepAs(state.snapshotPath);
+  writeSnapshot(state.snapshotPath, ctx.out.chunks(), PinFingerprints.ofInstallation(state.dir));
   const counted = { count: users, at: new Date().toISOString() };
   state.write({ ...record, database: state.label, allUsers: counted });
   state.writeLastAllUsers(counted);

@@ -100,11 +100,15 @@ forEachDialect(undefined, (dialect) => {
     it('keeps its record and the last answer atomically in the state directory', async () => {
       const answer = await t.call(['-', 'all-users']);
       const files = readdirSync(t.stateDir).sort();
-      // The record, the snapshot, the installation's last all-users, the (empty) spool folder.
-      expect(files).toHaveLength(4);
+      // The record, the snapshot and its PIN fingerprint key, the installation's last all-users, the (empty) spool folder.
+      expect(files).toHaveLength(5);
       expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
       const snapshot = files.find((file) => file.endsWith('.all-users.tsv'))!;
-      expect(readFileSync(join(t.stateDir, snapshot), 'utf8')).toBe(answer.stdout);
+      // The answer, each PIN a fingerprint (see preview's tests), under a line naming the key.
+      const [header, ...kept] = readFileSync(join(t.stateDir, snapshot), 'utf8').split('\n');
+      expect(header).toMatch(/^\tpapercut-bridge all-users snapshot, PINs as fingerprints under key [\w-]{8}$/);
+      const beforePin = (line: string) => line.split('\t').slice(0, 10).join('\t');
+      expect(kept.map(beforePin)).toEqual(answer.stdout.split('\n').map(beforePin));
       const record = JSON.parse(readFileSync(join(t.stateDir, recordFile(t.stateDir)), 'utf8'));
       expect(record).toMatchObject({ database: expect.stringContaining(dialect), allUsers: { count: 44 } });
       const last = JSON.parse(readFileSync(join(t.stateDir, 'last-all-users.json'), 'utf8'));

@@ -1,7 +1,9 @@
 // `papercut-bridge preview`: what the next sync would change, before PaperCut acts.
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createDemoDatabase, forEachDialect, type TestDatabase } from '../support/databases';
+import { PEOPLE } from '../../seeds/data/demo-people';
 import { callBridge, scratchDir } from './spawn-bridge';
 
 forEachDialect(undefined, (dialect) => {
@@ -48,6 +50,33 @@ forEachDialect(undefined, (dialect) => {
     expect(lines).toContain("~ JSmith: card_number: '10001' → '99999'; pin changed");
     expect(result.stdout).not.toContain('1111'); // the new PIN
     expect(result.stdout).not.toContain('4821'); // the old one
+  });
+
+  it('keeps no PIN in the state directory, and still tells a changed PIN from an unchanged one', async () => {
+    const pins = PEOPLE.flatMap((person) => (person.pin === null ? [] : [String(person.pin)]));
+    const stateDir = env.BRIDGE_STATE_DIR!;
+    const stateFiles = () => readdirSync(stateDir, { recursive: true, encoding: 'utf8' }).map((name) => join(stateDir, name));
+    for (const file of stateFiles()) {
+      if (!statSync(file).isFile()) continue;
+      const text = readFileSync(file, 'latin1');
+      // A PIN as a whole field, a line or a JSON string.
+      for (const pin of pins) expect(text, `${file} holds a PIN`).not.toMatch(new RegExp(`(^|[\t\n"])${pin}([\t\n"]|$)`));
+    }
+    // The same PIN again is no change; another is.
+    await change("UPDATE hr_employees SET print_pin = 4821 WHERE login_name = 'JSmith'");
+    expect(JSON.parse((await call(['preview', '--json'])).stdout).changed).toEqual([]);
+    await change("UPDATE hr_employees SET print_pin = 4822 WHERE login_name = 'JSmith'");
+    expect(JSON.parse((await call(['preview', '--json'])).stdout).changed).toEqual([
+      { username: 'JSmith', fields: { pin: { from: '***', to: '***' } } },
+    ]);
+  });
+
+  it('says when PINs cannot be compared because the fingerprint key was replaced', async () => {
+    rmSync(join(env.BRIDGE_STATE_DIR!, 'pin-fingerprint.key'));
+    const result = await call(['preview']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('PIN changes are not shown: the last answer was kept under another PIN fingerprint key');
+    expect(JSON.parse((await call(['preview', '--json'])).stdout)).toMatchObject({ pinsCompared: false, changed: [] });
   });
 
   it('says in JSON when the guard would refuse the next sync', async () => {
