@@ -18,5 +18,6 @@ export const paths = {
   configFile: join(INSTALL_ROOT, 'papercut-bridge.env'),
   demoDatabase: join(INSTALL_ROOT, 'demo', 'demo-erp.sqlite'),
   viewsDir: join(INSTALL_ROOT, 'views'),
+  packsDir: join(INSTALL_ROOT, 'packs'),
   defaultMappingDir: join(INSTALL_ROOT, 'mapping'),
 };

@@ -9,6 +9,8 @@ import { preview, previewText } from './preview';
 import { identifyHash, verifyHash } from './hash-tool';
 import { makeMigration, migrate, type MigrateAction } from './migrate';
 import { createReader } from './reader';
+import { listPacks } from '../packs/manifest';
+import { packsText } from '../packs/list';
 
 interface AdminContext {
   log: Log;
@@ -39,15 +41,31 @@ export async function runAdmin(argv: readonly string[], { log, io, env }: AdminC
       (y) =>
         y
           .positional('action', { type: 'string', choices: ['latest', 'rollback', 'status', 'make'] as const })
-          .positional('name', { type: 'string', describe: "the new migration's name (make only)" }),
-      async ({ action, name }) => {
+          .positional('name', { type: 'string', describe: "the new migration's name (make only)" })
+          .option('pack', { type: 'string', describe: "make: a mapping pack's views (see papercut-bridge packs)" })
+          .option('option', {
+            type: 'string',
+            array: true,
+            describe: "make: a pack's option, KEY=VALUE (KEY=@FILE reads the value from a file)",
+          }),
+      async ({ action, name, pack, option }) => {
         if (action === 'make') {
-          if (!name) throw usageError('usage: papercut-bridge migrate make NAME');
-          lines.push(`created ${makeMigration(config(), name)}`);
+          if (!name) throw usageError('usage: papercut-bridge migrate make NAME [--pack PACK [--option KEY=VALUE]...]');
+          lines.push(`created ${makeMigration(config(), name, { pack, options: option })}`);
           return;
         }
-        if (name !== undefined) throw usageError(`migrate ${action} takes no name`);
+        if (name !== undefined || pack !== undefined || option !== undefined) {
+          throw usageError(`migrate ${action} takes no name, --pack or --option`);
+        }
         lines.push(...(await migrate(config(), log, action as MigrateAction)));
+      },
+    )
+    .command(
+      'packs',
+      'list the mapping packs: the system each maps, the versions covered, the databases, the options',
+      (y) => y.option('json', { type: 'boolean', default: false, describe: 'print JSON for machines' }),
+      ({ json }) => {
+        lines.push(...packsText(listPacks(), json));
       },
     )
     .command(

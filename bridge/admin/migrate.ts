@@ -10,7 +10,9 @@ import {
   type MigrationFile,
 } from '../db/migration-source';
 import { readViewStatements } from '../db/view-sql';
-import { configError, usageError } from '../errors';
+import { BridgeError, configError, usageError } from '../errors';
+import { loadPack } from '../packs/manifest';
+import { packMigration } from '../packs/scaffold';
 import type { Log } from '../log';
 
 /** The demo database gets the demo ERP and its views; a real database only
@@ -30,7 +32,7 @@ export async function migrate(config: Config, log: Log, action: MigrateAction): 
   const settings = migratorConfig(config);
   return withDb(config, log, { readOnly: false }, async (db) => {
     if (action === 'latest') {
-      const [batch, names] = (await db.migrate.latest(settings)) as [number, string[]];
+      const [batch, names] = (await db.migrate.latest(settings).catch(migrationFailure)) as [number, string[]];
       return names.length ? names.map((name) => `applied ${name} (batch ${batch})`) : ['already up to date'];
     }
     if (action === 'rollback') {
@@ -46,16 +48,41 @@ export async function migrate(config: Config, log: Log, action: MigrateAction): 
   });
 }
 
-/** Writes a new mapping migration with the four views for the configured dialect. */
-export function makeMigration(config: Config, name: string, now = new Date()): string {
+/** A migration that threw (a pack's check of the tables, a view the
+ * database refused): one line naming it; Knex rolled its transaction back. */
+function migrationFailure(error: unknown): never {
+  if (error instanceof BridgeError) throw error;
+  const message = error instanceof Error ? error.message : String(error);
+  throw new BridgeError('software', `migration failed, nothing of it applied: ${message}`, { cause: error });
+}
+
+export interface MakeOptions {
+  /** A mapping pack's views instead of the demo's scaffold. */
+  pack?: string;
+  /** The pack's KEY=VALUE options. */
+  options?: readonly string[];
+  now?: Date;
+}
+
+/** Writes a new mapping migration with the four views for the configured
+ * dialect: a pack's, or the demo's as a scaffold to adapt. */
+export function makeMigration(
+  config: Config,
+  name: string,
+  { pack, options = [], now = new Date() }: MakeOptions = {},
+): string {
   if (config.demo) {
     throw configError('set BRIDGE_DB_CLIENT and BRIDGE_DB_URL for your ERP before scaffolding its mapping');
   }
   if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw usageError('the migration name may use letters, digits, _ and - only');
+  if (!pack && options.length) throw usageError('--option is for a pack: name it with --pack');
+  // Rendered first: a refused option writes nothing.
+  const text = pack ? packMigration(loadPack(pack), config.dialect, options) : scaffold(config);
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
   const file = join(config.migrationsDir, `${stamp}_${name}.js`);
   mkdirSync(config.migrationsDir, { recursive: true });
-  writeFileSync(file, scaffold(config), { flag: 'wx' });
+  // Owner-only: a pack's secret option (a salt) is written into it.
+  writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
   return file;
 }
 

@@ -8,6 +8,7 @@ import { checkData } from './checks-data';
 import { checkGroups } from './checks-groups';
 import { checkHashes } from './checks-hashes';
 import { checkIndexes } from './checks-indexes';
+import { checkMapping } from './checks-mapping';
 import { checkMemberships } from './checks-memberships';
 import { checkUsers } from './checks-users';
 import { checkViews, countFinding } from './checks-views';
@@ -122,6 +123,7 @@ async function examine(ctx: DoctorContext, report: DoctorReport): Promise<void> 
   const views = await step('views.check', 'reading the views', () => checkViews(ctx, ['groupMembers']));
   if (!views) return;
   findings.push(...views.findings);
+  findings.push(...((await step('views.mapping', 'reading the migrations', () => checkMapping(ctx))) ?? []));
   if (!views.complete) {
     findings.push(
       finding('data.skipped', 'info', 'data, hashes, indexes and timings not checked: fix the views first'),
