@@ -19,6 +19,9 @@ export interface DialectSql {
   binaryOrder(db: Knex, column: string): Knex.Raw;
   /** A query of user rows, its values read as all-users reads them. */
   asExported(query: Knex.QueryBuilder): Knex.QueryBuilder;
+  /** The column as text compared byte for byte, whatever its type and
+   * collation: two columns set side by side (a UNION) then always agree. */
+  exactText(db: Knex, column: string): Knex.Raw;
 }
 
 /** The drivers turn what is not text (dates, booleans, floats) into
@@ -47,6 +50,7 @@ export const DIALECT_SQL: Record<Dialect, DialectSql> = {
     equalsColumn: (db, left, right) => db.raw('?? = ?? collate nocase', [left, right]),
     binaryOrder: (db, column) => db.raw('?? collate binary', [column]),
     asExported: (query) => query,
+    exactText: (db, column) => db.raw('cast(?? as text) collate binary', [column]),
   },
   // Served by an expression index on lower(login) under the view.
   pg: {
@@ -62,6 +66,7 @@ export const DIALECT_SQL: Record<Dialect, DialectSql> = {
     equalsColumn: (db, left, right) => db.raw('lower(??) = lower(??)', [left, right]),
     binaryOrder: (db, column) => db.raw('?? collate "C"', [column]),
     asExported: (query) => query.options({ types: PG_SERVER_TEXT }),
+    exactText: (db, column) => db.raw('cast(?? as text) collate "C"', [column]),
   },
   // The login column's own case-insensitive collation does the work. PAD
   // SPACE collations (MariaDB's, MySQL's before 8.0) ignore padding in `=`;
@@ -74,6 +79,9 @@ export const DIALECT_SQL: Record<Dialect, DialectSql> = {
     equalsColumn: (db, left, right) => db.raw('?? = ??', [left, right]),
     binaryOrder: (db, column) => db.raw('binary ??', [column]),
     asExported: (query) => query.options({ typeCast: MYSQL_SERVER_TEXT }),
+    // A view's columns may each have their own collation (a table's column
+    // beside CAST(NULL AS CHAR)): MySQL refuses to UNION or compare them.
+    exactText: (db, column) => db.raw('convert(?? using utf8mb4) collate utf8mb4_bin', [column]),
   },
   // `=` ignores trailing spaces on SQL Server.
   mssql: {
@@ -83,5 +91,6 @@ export const DIALECT_SQL: Record<Dialect, DialectSql> = {
     equalsColumn: (db, left, right) => db.raw('?? = ??', [left, right]),
     binaryOrder: (db, column) => db.raw('?? collate Latin1_General_100_BIN2', [column]),
     asExported: (query) => query,
+    exactText: (db, column) => db.raw('cast(?? as nvarchar(4000)) collate Latin1_General_100_BIN2', [column]),
   },
 };

@@ -124,11 +124,16 @@ forEachDialect(['sqlite', 'pg', 'mysql'], (dialect) => {
     for (const user of ['ann', 'bob']) expect((await details(user)).status).toBe(67);
   });
 
-  it('is named by doctor', async () => {
+  it('is named by doctor, whose card check reads columns of different collations', async () => {
+    makeMigration(['card=badge']);
+    expect((await call(['migrate', 'latest'])).status).toBe(0);
+    await sql("update hr_staff set badge = '0417' where login = 'bob'");
     const report = JSON.parse((await call(['doctor', '--json'])).stdout);
-    const mapping = report.findings.find((item: { check: string }) => item.check === 'views.mapping');
-    expect(mapping.message).toBe(
-      "the views come from pack staff 0.1.0 (migration 20261205000002_papercut_views; prefix=hr_, team=R&D' OR 'x'='x, card=badge, salt=(empty))",
+    const check = (name: string) => report.findings.find((item: { check: string }) => item.check === name);
+    expect(check('views.mapping').message).toBe(
+      'the views come from pack staff 0.1.0 (migration 20261205000003_papercut_views; prefix=hr_, team=(empty), card=badge, salt=(empty))',
     );
+    expect(check('data.aggregates')).toBeUndefined();
+    expect(check('data.cards.duplicates')).toMatchObject({ level: 'error', count: 1, examples: ['ann', 'bob'] });
   });
 });

@@ -35,9 +35,14 @@ async function names(query: Knex.QueryBuilder, column: string): Promise<string[]
 /** PaperCut identifies a person by card at the printer; a card two users hold
  * may release one person's jobs to the other, so this is an error. */
 async function duplicateCards(ctx: DoctorContext): Promise<Finding[]> {
-  const { db } = ctx;
+  const { db, sql } = ctx;
+  const card = (column: string) => sql.exactText(db, column);
   const held = (column: string) =>
-    db.select('username', `${column} as card`).from(ctx.view('users')).whereNotNull(column).andWhere(column, '<>', '');
+    db
+      .select('username', db.raw('? as card', [card(column)]))
+      .from(ctx.view('users'))
+      .whereNotNull(column)
+      .andWhere(card(column), '<>', '');
   // UNION, not UNION ALL: one user with the same card in both columns holds it once.
   const cards = () => held('card_number').union(held('card_number2'));
   const duplicated = () => db.select('card').from(cards().as('cards')).groupBy('card').havingRaw('count(*) > 1');
@@ -47,9 +52,9 @@ async function duplicateCards(ctx: DoctorContext): Promise<Finding[]> {
     db
       .select('username')
       .from(ctx.view('users'))
-      .whereIn('card_number', duplicated())
-      .orWhereIn('card_number2', duplicated())
-      .orderBy(ctx.sql.binaryOrder(db, 'username') as never),
+      .whereIn(card('card_number') as never, duplicated())
+      .orWhereIn(card('card_number2') as never, duplicated())
+      .orderBy(sql.binaryOrder(db, 'username') as never),
     'username',
   );
   return [
