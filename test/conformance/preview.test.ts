@@ -55,12 +55,14 @@ forEachDialect(undefined, (dialect) => {
   it('keeps no PIN in the state directory, and still tells a changed PIN from an unchanged one', async () => {
     const pins = PEOPLE.flatMap((person) => (person.pin === null ? [] : [String(person.pin)]));
     const stateDir = env.BRIDGE_STATE_DIR!;
-    const stateFiles = () => readdirSync(stateDir, { recursive: true, encoding: 'utf8' }).map((name) => join(stateDir, name));
+    const stateFiles = () =>
+      readdirSync(stateDir, { recursive: true, encoding: 'utf8' }).map((name) => join(stateDir, name));
     for (const file of stateFiles()) {
       if (!statSync(file).isFile()) continue;
       const text = readFileSync(file, 'latin1');
       // A PIN as a whole field, a line or a JSON string.
-      for (const pin of pins) expect(text, `${file} holds a PIN`).not.toMatch(new RegExp(`(^|[\t\n"])${pin}([\t\n"]|$)`));
+      for (const pin of pins)
+        expect(text, `${file} holds a PIN`).not.toMatch(new RegExp(`(^|[\t\n"])${pin}([\t\n"]|$)`));
     }
     // The same PIN again is no change; another is.
     await change("UPDATE hr_employees SET print_pin = 4821 WHERE login_name = 'JSmith'");
@@ -75,7 +77,9 @@ forEachDialect(undefined, (dialect) => {
     rmSync(join(env.BRIDGE_STATE_DIR!, 'pin-fingerprint.key'));
     const result = await call(['preview']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('PIN changes are not shown: the last answer was kept under another PIN fingerprint key');
+    expect(result.stdout).toContain(
+      'PIN changes are not shown: the last answer was kept under another PIN fingerprint key',
+    );
     expect(JSON.parse((await call(['preview', '--json'])).stdout)).toMatchObject({ pinsCompared: false, changed: [] });
   });
 

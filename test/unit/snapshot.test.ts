@@ -22,7 +22,15 @@ const pieces = (lines: string[], size: number): Buffer[] => {
 describe('the snapshot', () => {
   const pins = PinFingerprints.ofInstallation(join(dir, 'state'));
   // Trailing empty fields are left out of a line: a short line has no PIN, whatever its last field.
-  const answer = [line('alice', '4821'), line('bob', '4821'), line('carol', ''), line('dörte', '77'), line('eve', '1'), 'frank', 'gina\tGina 4821'];
+  const answer = [
+    line('alice', '4821'),
+    line('bob', '4821'),
+    line('carol', ''),
+    line('dörte', '77'),
+    line('eve', '1'),
+    'frank',
+    'gina\tGina 4821',
+  ];
 
   it('replaces each PIN by a fingerprint of the user and PIN, whatever the pieces', () => {
     const whole = Buffer.concat([...withPinFingerprints(pieces(answer, 1 << 20), pins)]).toString('utf8');
@@ -63,16 +71,14 @@ describe('the snapshot', () => {
   it('reads a snapshot an earlier version kept with the PINs, as fingerprints', () => {
     const path = join(dir, 'legacy.tsv');
     writeFileSync(path, answer.map((text) => `${text}\n`).join(''));
-    expect(readSnapshot(path, pins)?.lines.map(pinOf)).toEqual(
-      [
-        ...['alice', 'bob', 'carol', 'dörte', 'eve'].map((name, i) => {
-          const pin = pinOf(answer[i]!);
-          return pin && pins.of(Buffer.from(name), Buffer.from(pin));
-        }),
-        'frank',
-        'Gina 4821',
-      ],
-    );
+    expect(readSnapshot(path, pins)?.lines.map(pinOf)).toEqual([
+      ...['alice', 'bob', 'carol', 'dörte', 'eve'].map((name, i) => {
+        const pin = pinOf(answer[i]!);
+        return pin && pins.of(Buffer.from(name), Buffer.from(pin));
+      }),
+      'frank',
+      'Gina 4821',
+    ]);
   });
 
   it('is absent until the first all-users', () => {
