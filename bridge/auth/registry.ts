@@ -3,11 +3,31 @@ import type { PasswordScheme, SchemeParams } from './scheme';
 import { argon2 } from './schemes/argon2';
 import { aspnetIdentity, aspnetMembership } from './schemes/aspnet';
 import { bcrypt } from './schemes/bcrypt';
-import { idempiere, md5, plaintext, sha1, sha256, sha512 } from './schemes/digests';
-import { djangoArgon2, djangoBcrypt, djangoBcryptSha256, djangoPbkdf2, djangoScrypt } from './schemes/django';
+import {
+  idempiere,
+  md5,
+  md5PasswordSalt,
+  plaintext,
+  sha1,
+  sha1PasswordSalt,
+  sha256,
+  sha256PasswordSalt,
+  sha512,
+  sha512PasswordSalt,
+} from './schemes/digests';
+import {
+  djangoArgon2,
+  djangoBcrypt,
+  djangoBcryptSha256,
+  djangoMd5,
+  djangoPbkdf2,
+  djangoScrypt,
+  djangoSha1,
+} from './schemes/django';
 import { ldapCrypt, ldapDigest, ldapPbkdf2 } from './schemes/ldap';
 import { md5CryptScheme } from './schemes/md5-crypt';
 import { passlibPbkdf2 } from './schemes/passlib-pbkdf2';
+import { passlibBcryptSha256, passlibScrypt } from './schemes/passlib-wrapped';
 import { drupal7, phpass } from './schemes/phpass';
 import { sapIssha } from './schemes/sap';
 import { sha256Crypt, sha512Crypt } from './schemes/sha-crypt';
@@ -25,11 +45,15 @@ export const SCHEMES: readonly PasswordScheme[] = Object.freeze([
   phpass,
   drupal7,
   passlibPbkdf2,
+  passlibBcryptSha256,
+  passlibScrypt,
   djangoPbkdf2,
   djangoArgon2,
   djangoBcryptSha256,
   djangoBcrypt,
   djangoScrypt,
+  djangoSha1,
+  djangoMd5,
   ldapPbkdf2,
   ldapCrypt,
   ldapDigest,
@@ -42,6 +66,10 @@ export const SCHEMES: readonly PasswordScheme[] = Object.freeze([
   sha1,
   sha256,
   sha512,
+  md5PasswordSalt,
+  sha1PasswordSalt,
+  sha256PasswordSalt,
+  sha512PasswordSalt,
   plaintext,
 ]);
 

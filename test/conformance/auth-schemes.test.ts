@@ -66,9 +66,19 @@ describe('weak schemes', () => {
     (c) => c.expect === 'match' && identify({ hash: c.hash, salt: c.salt, scheme: c.password_scheme })?.weak,
   );
 
-  it('are the ones the issue lists', () => {
+  it('are the single digests, md5-crypt, ASP.NET Membership and plain text', () => {
+    const digests = ['md5', 'sha1', 'sha256', 'sha512'];
     expect(new Set(weak.map((c) => c.scheme))).toEqual(
-      new Set(['md5-crypt', 'ldap-digest', 'aspnet-membership', 'md5', 'sha1', 'sha256', 'sha512', 'plaintext']),
+      new Set([
+        'md5-crypt',
+        'ldap-digest',
+        'aspnet-membership',
+        'django-sha1',
+        'django-md5',
+        ...digests,
+        ...digests.map((digest) => `${digest}-password-salt`),
+        'plaintext',
+      ]),
     );
   });
 

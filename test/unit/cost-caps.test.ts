@@ -54,6 +54,16 @@ const FAMILIES: [string, string, (hash: string, atCap: boolean) => string][] = [
     (h, at) => h.replace(/^scrypt\$\d+\$/, `scrypt$$${at ? 2 ** 18 : 2 ** 19}$$`),
   ],
   [
+    'passlib-bcrypt-sha256',
+    vectorOf('passlib-bcrypt-sha256', (h) => h.includes('v=2')).hash,
+    (h, at) => h.replace(/,r=\d+\$/, `,r=${at ? bcryptCost : 30}$$`),
+  ],
+  [
+    'passlib-scrypt',
+    vectorOf('passlib-scrypt').hash,
+    (h, at) => h.replace(/^\$scrypt\$ln=\d+,/, `$$scrypt$$ln=${at ? 18 : 19},`),
+  ],
+  [
     'ldap-pbkdf2',
     vectorOf('ldap-pbkdf2').hash,
     (h, at) => h.replace(/\}\d+\$/, `}${at ? pbkdf2Iterations : pbkdf2Iterations + 1}$$`),

@@ -2,16 +2,20 @@ import { createHash } from 'node:crypto';
 import { fromHex, sameBytes } from '../encoding';
 import { outcome, type PasswordScheme } from '../scheme';
 
-// Hex digests the view must name: one hash of (salt ‖ password), iDempiere's
-// iterated SHA-512, and plain text. Nothing here can be told apart by form.
+// Hex digests the view must name: one hash of the salt and the password, in
+// either order, iDempiere's iterated SHA-512, and plain text. Nothing here can
+// be told apart by form.
 
 const LENGTHS = { md5: 16, sha1: 20, sha256: 32, sha512: 64 } as const;
 type Algorithm = keyof typeof LENGTHS;
+/** Where the salt goes: before the password (most systems) or after it (Moodle's legacy MD5, Tryton's old SHA-1). */
+type SaltOrder = 'salt-password' | 'password-salt';
 
-/** md5, sha1, sha256, sha512: hex of H(password_salt ‖ password); the salt is optional. Weak. */
-function singleDigest(algorithm: Algorithm): PasswordScheme {
+/** Hex of H(salt ‖ password) (named `md5`, `sha1`, …) or H(password ‖ salt)
+ * (named `md5-password-salt`, …); the salt, as UTF-8 text, is optional. Weak. */
+function singleDigest(algorithm: Algorithm, order: SaltOrder): PasswordScheme {
   return {
-    name: algorithm,
+    name: order === 'salt-password' ? algorithm : `${algorithm}-password-salt`,
     byForm: false,
     recognises: () => false,
     isWeak: () => true,
@@ -20,19 +24,22 @@ function singleDigest(algorithm: Algorithm): PasswordScheme {
     async verify(password, hash, salt) {
       const stored = fromHex(hash);
       if (!stored || stored.length !== LENGTHS[algorithm]) return 'malformed';
-      const computed = createHash(algorithm)
-        .update(salt ?? '', 'utf8')
-        .update(password, 'utf8')
-        .digest();
-      return outcome(sameBytes(computed, stored));
+      const parts = order === 'salt-password' ? [salt ?? '', password] : [password, salt ?? ''];
+      const digest = createHash(algorithm);
+      for (const part of parts) digest.update(part, 'utf8');
+      return outcome(sameBytes(digest.digest(), stored));
     },
   };
 }
 
-export const md5 = singleDigest('md5');
-export const sha1 = singleDigest('sha1');
-export const sha256 = singleDigest('sha256');
-export const sha512 = singleDigest('sha512');
+export const md5 = singleDigest('md5', 'salt-password');
+export const sha1 = singleDigest('sha1', 'salt-password');
+export const sha256 = singleDigest('sha256', 'salt-password');
+export const sha512 = singleDigest('sha512', 'salt-password');
+export const md5PasswordSalt = singleDigest('md5', 'password-salt');
+export const sha1PasswordSalt = singleDigest('sha1', 'password-salt');
+export const sha256PasswordSalt = singleDigest('sha256', 'password-salt');
+export const sha512PasswordSalt = singleDigest('sha512', 'password-salt');
 
 /** iDempiere's AD_User.Password: SHA-512(salt bytes ‖ UTF-8 password), then
  * 1000 more rounds of SHA-512, in hex; the salt hex in AD_User.Salt. */

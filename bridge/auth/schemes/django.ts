@@ -1,10 +1,10 @@
-import { createHash, scrypt } from 'node:crypto';
-import { promisify } from 'node:util';
-import { fromBase64, sameBytes } from '../encoding';
+import { createHash } from 'node:crypto';
+import { fromBase64, fromHex, sameBytes } from '../encoding';
 import { outcome, type PasswordScheme, type SchemeOutcome } from '../scheme';
 import { argon2, parseArgon2 } from './argon2';
 import { bcrypt, bcryptMatches } from './bcrypt';
 import { DIGEST_BYTES, pbkdf2Outcome } from './pbkdf2';
+import { scryptOutcome, scryptParamsValid } from './scrypt';
 import { argon2Cost, bcryptCost, pbkdf2Cost, scryptCost } from '../cost';
 
 // Django's hashers: <algorithm>$<fields>. The salt of pbkdf2 and scrypt is a
@@ -70,21 +70,14 @@ export const djangoBcrypt: PasswordScheme = {
 
 // scrypt$<N>$<salt>$<r>$<p>$<base64 key of 64 bytes> (Django 4.0+).
 const SCRYPT = /^scrypt\$([1-9]\d{0,9})\$([^$]+)\$([1-9]\d{0,3})\$([1-9]\d{0,3})\$([A-Za-z0-9+/]+={0,2})$/;
-const deriveScrypt = promisify(scrypt) as (
-  password: string,
-  salt: string,
-  length: number,
-  options: { N: number; r: number; p: number; maxmem: number },
-) => Promise<Buffer>;
 
 function parseScrypt(hash: string) {
   const match = SCRYPT.exec(hash);
   if (!match) return undefined;
-  const [n, r, p] = [Number(match[1]), Number(match[3]), Number(match[4])];
+  const params = { n: Number(match[1]), r: Number(match[3]), p: Number(match[4]) };
   const key = fromBase64(match[5]!);
-  // N a power of two; at most 1 GiB of memory (128·N·r bytes).
-  if ((n & (n - 1)) !== 0 || n < 2 || 128 * n * r > 2 ** 30 || p > 16 || !key || key.length !== 64) return undefined;
-  return { n, r, p, salt: match[2]!, key };
+  if (!scryptParamsValid(params) || !key || key.length !== 64) return undefined;
+  return { params, salt: Buffer.from(match[2]!, 'utf8'), key };
 }
 
 export const djangoScrypt: PasswordScheme = {
@@ -94,14 +87,38 @@ export const djangoScrypt: PasswordScheme = {
   isWeak: () => false,
   describe(hash) {
     const parsed = parseScrypt(hash);
-    return parsed ? { N: parsed.n, r: parsed.r, p: parsed.p } : undefined;
+    return parsed ? { N: parsed.params.n, r: parsed.params.r, p: parsed.params.p } : undefined;
   },
   cost: scryptCost,
   async verify(password, hash): Promise<SchemeOutcome> {
     const parsed = parseScrypt(hash);
-    if (!parsed) return 'malformed';
-    const { n: N, r, p, salt, key } = parsed;
-    const derived = await deriveScrypt(password, salt, key.length, { N, r, p, maxmem: 256 * N * r + 2 ** 20 });
-    return outcome(sameBytes(derived, key));
+    return parsed ? scryptOutcome(password, parsed.salt, parsed.params, parsed.key) : 'malformed';
   },
 };
+
+// Django's old SHA-1 and MD5 hashers (the SHA-1 ones and unsalted MD5 shipped
+// up to 5.0, md5$ still ships): <algorithm>$<salt>$<lower-case hex of H(salt ‖ password)>.
+// An empty salt is the unsalted form (sha1$$…, md5$$…). Django compares the
+// whole string, so only lower-case hex matches. Weak.
+function djangoDigest(algorithm: 'sha1' | 'md5', hexDigits: number): PasswordScheme {
+  const form = new RegExp(`^${algorithm}\\$([^$]*)\\$([0-9a-f]{${hexDigits}})$`);
+  return {
+    name: `django-${algorithm}`,
+    byForm: true,
+    recognises: (hash) => hash.startsWith(`${algorithm}$`),
+    isWeak: () => true,
+    describe(hash) {
+      const match = form.exec(hash);
+      return match ? { salted: match[1] ? 'yes' : 'no' } : undefined;
+    },
+    async verify(password, hash) {
+      const match = form.exec(hash);
+      if (!match) return 'malformed';
+      const computed = createHash(algorithm).update(match[1]!, 'utf8').update(password, 'utf8').digest();
+      return outcome(sameBytes(computed, fromHex(match[2]!)!));
+    },
+  };
+}
+
+export const djangoSha1 = djangoDigest('sha1', 40);
+export const djangoMd5 = djangoDigest('md5', 32);
