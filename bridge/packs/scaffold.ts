@@ -18,22 +18,10 @@ export interface PackStamp {
 }
 
 export function packMigration(pack: Pack, dialect: Dialect, given: readonly string[]): string {
-  if (!pack.dialects.includes(dialect)) {
-    throw usageError(`pack ${pack.name} has no views for ${dialect} (it covers ${pack.dialects.join(', ')})`);
-  }
   const options = resolveOptions(pack, given);
-  const values = Object.fromEntries(
-    Object.entries(options).map(([name, value]) => [name, sqlValue(pack.options[name]!, value, dialect)]),
-  );
+  const sets = renderViewSets(pack, dialect, options);
   const templates = readViewStatements(dialect, pack.dir);
   const features = Object.keys(pack.features).sort();
-  const sets: Record<string, string[]> = {};
-  for (const present of subsets(features)) {
-    const conditions = { ...options, ...Object.fromEntries(features.map((name) => [name, present.includes(name)])) };
-    sets[present.join('+')] = templates.map(({ file, sql }) =>
-      render(sql, { values, conditions }, `pack ${pack.name}, ${dialect}/${file}`),
-    );
-  }
   const requirements = (needs: Requirements): Requirements =>
     Object.fromEntries(
       Object.entries(needs).map(([table, columns]) => [
@@ -59,6 +47,31 @@ export function packMigration(pack: Pack, dialect: Dialect, given: readonly stri
     features: featureNeeds,
     sets,
   });
+}
+
+/** The pack's views for the dialect with these option values, one set for
+ * each combination of the optional parts, keyed by their names joined with '+'. */
+export function renderViewSets(
+  pack: Pack,
+  dialect: Dialect,
+  options: Record<string, string>,
+): Record<string, string[]> {
+  if (!pack.dialects.includes(dialect)) {
+    throw usageError(`pack ${pack.name} has no views for ${dialect} (it covers ${pack.dialects.join(', ')})`);
+  }
+  const values = Object.fromEntries(
+    Object.entries(options).map(([name, value]) => [name, sqlValue(pack.options[name]!, value, dialect)]),
+  );
+  const templates = readViewStatements(dialect, pack.dir);
+  const features = Object.keys(pack.features).sort();
+  const sets: Record<string, string[]> = {};
+  for (const present of subsets(features)) {
+    const conditions = { ...options, ...Object.fromEntries(features.map((name) => [name, present.includes(name)])) };
+    sets[present.join('+')] = templates.map(({ file, sql }) =>
+      render(sql, { values, conditions }, `pack ${pack.name}, ${dialect}/${file}`),
+    );
+  }
+  return sets;
 }
 
 /** Every subset of the names, each in the names' order. */

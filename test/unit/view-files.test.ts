@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isDialect, type Dialect } from '../../bridge/db/dialect';
 import { readViewStatements } from '../../bridge/db/view-sql';
 import { VIEWS } from '../../bridge/db/views';
+import { CREATE_VIEW, codeOf } from '../support/sql-code';
 
 const VIEWS_DIR = resolve(__dirname, '..', '..', 'views');
 const folders = readdirSync(VIEWS_DIR, { withFileTypes: true })
@@ -15,46 +16,7 @@ const sqlFiles = (folder: string) =>
     .filter((file) => file.endsWith('.sql'))
     .sort();
 
-/** The SQL with comments removed and string/identifier literals emptied, so
- * that a `;` or a word inside them is not taken for code. */
-function codeOf(sql: string, backslashEscapes: boolean): string {
-  let code = '';
-  let i = 0;
-  const closing: Record<string, string> = { "'": "'", '"': '"', '`': '`', '[': ']' };
-  while (i < sql.length) {
-    const char = sql[i] ?? '';
-    if (sql.startsWith('--', i)) {
-      const end = sql.indexOf('\n', i);
-      i = end === -1 ? sql.length : end;
-    } else if (sql.startsWith('/*', i)) {
-      const end = sql.indexOf('*/', i + 2);
-      if (end === -1) throw new Error('unterminated /* comment');
-      code += ' ';
-      i = end + 2;
-    } else if (char in closing) {
-      const close = closing[char] ?? '';
-      let j = i + 1;
-      for (;;) {
-        if (j >= sql.length) throw new Error(`unterminated ${char} literal`);
-        if (backslashEscapes && char === "'" && sql[j] === '\\') j += 2;
-        else if (sql[j] === close && sql[j + 1] === close)
-          j += 2; // doubled quote
-        else if (sql[j] === close) break;
-        else j++;
-      }
-      code += `${char}${close}`;
-      i = j + 1;
-    } else {
-      code += char;
-      i++;
-    }
-  }
-  return code;
-}
-
-const CREATE_VIEW = /\bCREATE\s+(?:OR\s+REPLACE\s+)?VIEW\s+(?:"([^"]+)"|`([^`]+)`|\[([^\]]+)\]|([A-Za-z_][\w$]*))/gi;
-
-describe('codeOf (the helper below)', () => {
+describe('codeOf', () => {
   it('drops comments and literal contents but keeps code', () => {
     expect(codeOf("SELECT 'a;b' AS x -- c;d\nFROM t /* e;f */;", false)).toBe("SELECT '' AS x \nFROM t  ;");
     expect(codeOf("SELECT 'it''s;' AS \"x;y\"", false)).toBe('SELECT \'\' AS ""');
