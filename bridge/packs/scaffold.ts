@@ -22,13 +22,11 @@ export function packMigration(pack: Pack, dialect: Dialect, given: readonly stri
   const sets = renderViewSets(pack, dialect, options);
   const templates = readViewStatements(dialect, pack.dir);
   const features = Object.keys(pack.features).sort();
+  // Table and column names may name an option (a prefix, a custom table's column).
+  const name = (template: string) =>
+    render(template, { values: options, conditions: options }, `pack ${pack.name}, requires`);
   const requirements = (needs: Requirements): Requirements =>
-    Object.fromEntries(
-      Object.entries(needs).map(([table, columns]) => [
-        render(table, { values: options, conditions: options }, `pack ${pack.name}, requires`),
-        columns,
-      ]),
-    );
+    Object.fromEntries(Object.entries(needs).map(([table, columns]) => [name(table), columns.map(name)]));
   const stamp: PackStamp = {
     name: pack.name,
     version: pack.version,
