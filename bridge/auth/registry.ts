@@ -19,12 +19,14 @@ import {
   djangoArgon2,
   djangoBcrypt,
   djangoBcryptSha256,
+  djangoCrypt,
   djangoMd5,
   djangoPbkdf2,
   djangoScrypt,
   djangoSha1,
 } from './schemes/django';
 import { ldapCrypt, ldapDigest, ldapPbkdf2 } from './schemes/ldap';
+import { desCryptScheme } from './schemes/des-crypt';
 import { md5CryptScheme } from './schemes/md5-crypt';
 import { passlibPbkdf2 } from './schemes/passlib-pbkdf2';
 import { passlibBcryptSha256, passlibScrypt } from './schemes/passlib-wrapped';
@@ -54,6 +56,7 @@ export const SCHEMES: readonly PasswordScheme[] = Object.freeze([
   djangoScrypt,
   djangoSha1,
   djangoMd5,
+  djangoCrypt,
   ldapPbkdf2,
   ldapCrypt,
   ldapDigest,
@@ -62,6 +65,7 @@ export const SCHEMES: readonly PasswordScheme[] = Object.freeze([
   aspnetIdentity,
   aspnetMembership,
   idempiere,
+  desCryptScheme,
   md5,
   sha1,
   sha256,

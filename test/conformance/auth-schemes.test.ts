@@ -66,7 +66,7 @@ describe('weak schemes', () => {
     (c) => c.expect === 'match' && identify({ hash: c.hash, salt: c.salt, scheme: c.password_scheme })?.weak,
   );
 
-  it('are the single digests, md5-crypt, ASP.NET Membership and plain text', () => {
+  it('are the single digests, md5-crypt, DES crypt, ASP.NET Membership and plain text', () => {
     const digests = ['md5', 'sha1', 'sha256', 'sha512'];
     expect(new Set(weak.map((c) => c.scheme))).toEqual(
       new Set([
@@ -75,6 +75,8 @@ describe('weak schemes', () => {
         'aspnet-membership',
         'django-sha1',
         'django-md5',
+        'django-crypt',
+        'des-crypt',
         ...digests,
         ...digests.map((digest) => `${digest}-password-salt`),
         'plaintext',

@@ -3,6 +3,7 @@ import { fromBase64, fromHex, sameBytes } from '../encoding';
 import { outcome, type PasswordScheme, type SchemeOutcome } from '../scheme';
 import { argon2, parseArgon2 } from './argon2';
 import { bcrypt, bcryptMatches } from './bcrypt';
+import { cryptWrapper } from './crypt-wrapper';
 import { DIGEST_BYTES, pbkdf2Outcome } from './pbkdf2';
 import { scryptOutcome, scryptParamsValid } from './scrypt';
 import { argon2Cost, bcryptCost, pbkdf2Cost, scryptCost } from '../cost';
@@ -122,3 +123,8 @@ function djangoDigest(algorithm: 'sha1' | 'md5', hexDigits: number): PasswordSch
 
 export const djangoSha1 = djangoDigest('sha1', 40);
 export const djangoMd5 = djangoDigest('md5', 32);
+
+// crypt$<salt>$<crypt(3) string> (CryptPasswordHasher, up to 4.2): Django
+// writes an empty salt and a DES crypt, and checks with the system's crypt,
+// which reads the string's own salt.
+export const djangoCrypt = cryptWrapper('django-crypt', (hash) => /^crypt\$[^$]*\$(.*)$/s.exec(hash)?.[1]);

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { fromAb64, fromBase64, sameBytes } from '../encoding';
 import { outcome, type PasswordScheme } from '../scheme';
-import { bcrypt } from './bcrypt';
-import { md5CryptScheme } from './md5-crypt';
+import { cryptWrapper } from './crypt-wrapper';
 import { DIGEST_BYTES, pbkdf2Outcome, type Digest } from './pbkdf2';
-import { sha256Crypt, sha512Crypt } from './sha-crypt';
 import { pbkdf2Cost } from '../cost';
 
 // The userPassword forms of LDAP directories: a {TAG} (any case) and its value.
@@ -52,29 +50,10 @@ export const ldapDigest: PasswordScheme = {
   },
 };
 
-/** {CRYPT} followed by a crypt(3) string: weak or not as that string is. */
-const CRYPT_FORMS = [sha512Crypt, sha256Crypt, md5CryptScheme, bcrypt];
-const innerCrypt = (hash: string) => {
-  const inner = hash.slice('{CRYPT}'.length);
-  return { inner, scheme: tagOf(hash) === 'CRYPT' ? CRYPT_FORMS.find((form) => form.recognises(inner)) : undefined };
-};
-
-export const ldapCrypt: PasswordScheme = {
-  name: 'ldap-crypt',
-  byForm: true,
-  recognises: (hash) => tagOf(hash) === 'CRYPT',
-  isWeak: (hash) => innerCrypt(hash).scheme?.isWeak(innerCrypt(hash).inner) ?? true,
-  describe(hash) {
-    const { inner, scheme } = innerCrypt(hash);
-    const params = scheme?.describe(inner, null);
-    return params && scheme ? { crypt: scheme.name, ...params } : undefined;
-  },
-  cost: (params) => CRYPT_FORMS.find((form) => form.name === params.crypt)?.cost?.(params) ?? { ms: 0 },
-  async verify(password, hash) {
-    const { inner, scheme } = innerCrypt(hash);
-    return scheme ? scheme.verify(password, inner, null) : 'malformed';
-  },
-};
+/** {CRYPT} followed by a crypt(3) string. */
+export const ldapCrypt = cryptWrapper('ldap-crypt', (hash) =>
+  tagOf(hash) === 'CRYPT' ? hash.slice('{CRYPT}'.length) : undefined,
+);
 
 /** OpenLDAP's pw-pbkdf2: {PBKDF2-SHA256}<rounds>$<adapted-base64 salt>$<adapted-base64 key>. */
 const PBKDF2_TAGS: Record<string, Digest> = {
