@@ -1,4 +1,4 @@
-// Part of `npm run build`: bundles the compiled program (dist/bridge/run.js)
+// Part of `npm run build`: bundles the compiled program (dist/bridge/start.js)
 // into dist/papercut-bridge.js, and each pure-JavaScript database driver into
 // dist/drivers/<package>.js, loaded only by a call that uses that database.
 // One file per piece instead of hundreds saves most of a cold call's start-up
@@ -56,7 +56,7 @@ const separateDrivers: Plugin = {
 async function main(): Promise<void> {
   await build({
     ...common,
-    entryPoints: [join(dist, 'bridge', 'run.js')],
+    entryPoints: [join(dist, 'bridge', 'start.js')],
     outfile: join(dist, 'papercut-bridge.js'),
     external: EXTERNAL,
     plugins: [separateDrivers],
