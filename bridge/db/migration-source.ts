@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, extname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
+import { configError } from '../errors';
 import { compareCodeUnits } from '../protocol/format';
 import * as demoErpSchema from '../../migrations/demo-erp/20261126000000_demo_erp_schema';
 import * as papercutViews from '../../migrations/views/20261126000100_papercut_views';
@@ -16,7 +17,7 @@ export const DEMO_MIGRATIONS: Readonly<Record<string, Knex.Migration>> = {
 /** The bookkeeping table; not Knex's default name, so an ERP that uses Knex itself is left alone. */
 export const MIGRATIONS_TABLE = 'papercut_bridge_migrations';
 
-const LOADABLE = new Set(['.js', '.cjs', '.mjs', '.ts']);
+const LOADABLE = new Set(['.js', '.cjs', '.ts']);
 
 export interface MigrationFile {
   name: string;
@@ -46,7 +47,15 @@ export class FolderMigrationSource implements Knex.MigrationSource<MigrationFile
 
   async getMigrations(): Promise<MigrationFile[]> {
     if (!existsSync(this.dir)) return [];
-    return readdirSync(this.dir)
+    const files = readdirSync(this.dir);
+    // The program is CommonJS loaded from a code cache (or a single executable), where import() is not available.
+    const esm = files.find((file) => extname(file) === '.mjs');
+    if (esm) {
+      throw configError(
+        `${join(this.dir, esm)} is an ES module, which the bridge cannot load: write migrations as CommonJS (.js), as migrate make does`,
+      );
+    }
+    return files
       .filter((file) => LOADABLE.has(extname(file)) && !file.endsWith('.d.ts'))
       .map((file) => ({ name: basename(file, extname(file)), path: join(this.dir, file) }))
       .sort((a, b) => compareCodeUnits(a.name, b.name));
@@ -57,8 +66,7 @@ export class FolderMigrationSource implements Knex.MigrationSource<MigrationFile
   }
 
   async getMigration(migration: MigrationFile): Promise<Knex.Migration> {
-    // DBAs write CommonJS (the scaffold does); an ES module needs import().
-    if (migration.path.endsWith('.mjs')) return (await import(pathToFileURL(migration.path).href)) as Knex.Migration;
-    return require(migration.path) as Knex.Migration;
+    // Through a require() of the file's own, since a release executable's require() reaches Node's modules only.
+    return createRequire(migration.path)(migration.path) as Knex.Migration;
   }
 }

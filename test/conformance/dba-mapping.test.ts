@@ -127,6 +127,22 @@ describe('migrate latest, status and rollback', () => {
     expect(existsSync(join(mappingDir, '20270101000000_map_our_erp.js'))).toBe(true);
   });
 
+  it('refuses an ES module migration, naming it, instead of leaving it out', async () => {
+    const file = join(mappingDir, '20270102000000_note.mjs');
+    writeFileSync(
+      file,
+      "export const up = (knex) => knex.raw('CREATE TABLE notes (n TEXT)');\nexport const down = () => {};\n",
+    );
+    for (const action of ['latest', 'status']) {
+      expectFailure(
+        await call(['migrate', action]),
+        78,
+        /20270102000000_note\.mjs is an ES module, which the bridge cannot load: write migrations as CommonJS/,
+      );
+    }
+    rmSync(file);
+  });
+
   it('refuses a migration action or command it does not know', async () => {
     expectFailure(await call(['migrate', 'sideways']), 64, /usage: .*sideways/i);
     expectFailure(await call(['frobnicate']), 64, /usage: .*frobnicate/i);
