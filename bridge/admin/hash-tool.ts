@@ -30,6 +30,7 @@ export async function verifyHash(io: Io, scheme: string | undefined): Promise<{ 
     throw inputError(scheme ? `unknown scheme '${scheme}'` : 'no known scheme has this form');
   if (outcome === 'malformed') throw new BridgeError('input', `malformed ${used} hash`);
   if (outcome === 'over-cap') throw new BridgeError('input', `${identify(stored)?.cost.overCap}: refused at login`);
+  if (outcome === 'library-unavailable') throw new BridgeError('software', `the ${used} library cannot be loaded here`);
   const weak = identify(stored)?.weak ? [WEAK_NOTE] : [];
   return { lines: [`${outcome} (${used})`, ...weak], status: outcome === 'match' ? 0 : 1 };
 }

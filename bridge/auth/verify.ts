@@ -1,8 +1,9 @@
+import { LibraryUnavailable } from './library';
 import { identify, type StoredCredential } from './registry';
 import type { SchemeOutcome } from './scheme';
 import { bcrypt } from './schemes/bcrypt';
 
-export type VerifyOutcome = SchemeOutcome | 'unknown-scheme' | 'weak-refused' | 'over-cap';
+export type VerifyOutcome = SchemeOutcome | 'unknown-scheme' | 'weak-refused' | 'over-cap' | 'library-unavailable';
 
 export interface VerifyResult {
   outcome: VerifyOutcome;
@@ -29,8 +30,8 @@ export async function verifyPassword(
   if (identified.weak && !allowWeak) return { outcome: 'weak-refused', scheme };
   try {
     return { outcome: await identified.scheme.verify(password, stored.hash, stored.salt), scheme };
-  } catch {
-    return { outcome: 'malformed', scheme };
+  } catch (error) {
+    return { outcome: error instanceof LibraryUnavailable ? 'library-unavailable' : 'malformed', scheme };
   }
 }
 

@@ -19,6 +19,7 @@ const REFUSALS: Record<Exclude<VerifyOutcome, 'match'>, string> = {
   'unknown-scheme': 'unknown-scheme',
   'weak-refused': 'weak-scheme-refused (set BRIDGE_ALLOW_WEAK_HASHES=1 to accept)',
   'over-cap': 'cost-over-cap (the hash asks for more work than any real one; see papercut-bridge doctor)',
+  'library-unavailable': "library-unavailable (the scheme's library cannot be loaded here; see the README)",
 };
 
 interface LoginResult {

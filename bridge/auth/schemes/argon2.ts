@@ -1,6 +1,7 @@
 import { fromUnpaddedBase64 } from '../encoding';
 import { outcome, type PasswordScheme } from '../scheme';
 import { argon2Cost } from '../cost';
+import { loadLibrary } from '../library';
 
 // The PHC string: $argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash>, unpadded base64.
 const FORM = /^\$(argon2(?:id|i|d))\$(?:v=(\d+)\$)?m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
@@ -26,7 +27,10 @@ export function parseArgon2(hash: string) {
 export async function argon2Matches(password: string, hash: string): Promise<boolean | undefined> {
   if (!parseArgon2(hash)) return undefined;
   // Loaded on first use; ships its binary inside the npm package.
-  const { verify } = require('@node-rs/argon2') as typeof import('@node-rs/argon2');
+  const { verify } = loadLibrary(
+    '@node-rs/argon2',
+    () => require('@node-rs/argon2') as typeof import('@node-rs/argon2'),
+  );
   try {
     return await verify(hash, password);
   } catch {

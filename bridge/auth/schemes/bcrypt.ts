@@ -1,5 +1,6 @@
 import { outcome, type PasswordScheme } from '../scheme';
 import { bcryptCost } from '../cost';
+import { loadLibrary } from '../library';
 
 // $2a$ / $2b$ / $2y$ (PHP's spelling of $2b$), a two-digit cost, 22 salt and
 // 31 hash characters. Only the first 72 bytes of a password count.
@@ -10,7 +11,7 @@ export async function bcryptMatches(password: string | Buffer, hash: string): Pr
   const match = FORM.exec(hash);
   if (!match) return undefined;
   // Loaded on first use: calls that never check a password do not pay for it.
-  const { compare } = require('bcrypt') as typeof import('bcrypt');
+  const { compare } = loadLibrary('bcrypt', () => require('bcrypt') as typeof import('bcrypt'));
   // The native library reads $2b$ but not PHP's identical $2y$.
   return compare(password as string, match[1] === 'y' ? `$2b$${hash.slice(4)}` : hash);
 }
