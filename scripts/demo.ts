@@ -6,15 +6,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const program = join(
-  __dirname,
-  '..',
-  '..',
-  'bin',
-  process.platform === 'win32' ? 'papercut-bridge.cmd' : 'papercut-bridge',
-);
+// Node itself, with the built program's entry: the same on every platform, with no shell in between.
+const program = process.execPath;
+const entry = join(__dirname, '..', 'bridge', 'cli.js');
 const workDir = mkdtempSync(join(tmpdir(), 'papercut-demo-'));
-const env = { PATH: process.env.PATH ?? '', SystemRoot: process.env.SystemRoot ?? '', BRIDGE_DB_CLIENT: 'demo' };
+// A state directory of its own: the build makes the demo ERP anew, which the guard would take for another database.
+const env = {
+  PATH: process.env.PATH ?? '',
+  SystemRoot: process.env.SystemRoot ?? '',
+  BRIDGE_DB_CLIENT: 'demo',
+  BRIDGE_STATE_DIR: join(workDir, 'state'),
+};
 
 interface Step {
   why: string;
@@ -48,7 +50,12 @@ const show = (label: string, text: string) => {
 
 try {
   for (const step of steps) {
-    const result = spawnSync(program, step.args, { cwd: workDir, env, input: step.stdin ?? '', encoding: 'utf8' });
+    const result = spawnSync(program, [entry, ...step.args], {
+      cwd: workDir,
+      env,
+      input: step.stdin ?? '',
+      encoding: 'utf8',
+    });
     console.log(`\n# ${step.why}`);
     console.log(`$ papercut-bridge ${step.args.join(' ')}${step.stdin ? `   <<< ${JSON.stringify(step.stdin)}` : ''}`);
     show('stdout|', result.stdout);

@@ -1,7 +1,9 @@
-// Writes bin/papercut-bridge (POSIX) and bin/papercut-bridge.cmd (Windows):
-// what PaperCut is pointed at. Each finds the built program beside itself and
-// runs it with the Node on PATH.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+// Writes bin/papercut-bridge, the POSIX launcher of the Node build: it finds
+// the built program beside itself and runs it with the Node on PATH. There is
+// no Windows launcher: a .cmd file would hand PaperCut's arguments to cmd.exe,
+// which parses them again (a group named R&D would run a command). PaperCut on
+// Windows runs the release executable (npm run package).
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const bin = join(__dirname, '..', '..', 'bin');
@@ -20,12 +22,8 @@ done
 exec node "\${self%/*}/../dist/bridge/cli.js" "$@"
 `;
 
-const windows = `@echo off\r
-rem papercut-bridge launcher: runs the installation this file belongs to.\r
-node "%~dp0..\\dist\\bridge\\cli.js" %*\r
-`;
-
 mkdirSync(bin, { recursive: true });
+// An earlier build's Windows launcher must not linger for PaperCut to be pointed at.
+rmSync(join(bin, 'papercut-bridge.cmd'), { force: true });
 writeFileSync(join(bin, 'papercut-bridge'), posix);
 chmodSync(join(bin, 'papercut-bridge'), 0o755);
-writeFileSync(join(bin, 'papercut-bridge.cmd'), windows);
