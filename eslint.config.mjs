@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'bin/', 'node_modules/', 'demo/'] },
+  { ignores: ['dist/', 'bin/', 'node_modules/', 'demo/', 'release/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isSea } from 'node:sea';
 
 /** The installation root: the nearest folder above this file that holds the
  * project's package.json. PaperCut starts the program from its own working
@@ -11,7 +12,8 @@ function findInstallRoot(start: string): string {
   }
 }
 
-export const INSTALL_ROOT = findInstallRoot(__dirname);
+/** A release executable's installation is the folder it sits in. */
+export const INSTALL_ROOT = isSea() ? dirname(process.execPath) : findInstallRoot(__dirname);
 
 export const paths = {
   root: INSTALL_ROOT,

@@ -9,24 +9,18 @@ import { join } from 'node:path';
 const dist = join(__dirname, '..');
 
 /** Bundled on their own; the program loads them with their code cache. */
-const DRIVERS = ['pg', 'mysql2', 'tedious'];
+export const DRIVERS = ['pg', 'mysql2', 'tedious'];
+
+/** Native addons: never bundled, loaded from node_modules (a release's beside it). */
+export const NATIVE = ['better-sqlite3', 'bcrypt', '@node-rs/argon2'];
+
+/** Drivers and helpers Knex can use but the bridge does not ship: never loaded. */
+export const UNUSED = ['sqlite3', 'mysql', 'mariadb', 'oracledb', 'pg-native', 'pg-query-stream'];
 
 /** Loaded from node_modules: native code, admin-only, or never used by the bridge. */
-const EXTERNAL = [
-  'better-sqlite3',
-  'bcrypt',
-  '@node-rs/argon2',
-  'yargs',
-  // Drivers and helpers Knex can use but the bridge does not ship.
-  'sqlite3',
-  'mysql',
-  'mariadb',
-  'oracledb',
-  'pg-native',
-  'pg-query-stream',
-];
+const EXTERNAL = [...NATIVE, 'yargs', ...UNUSED];
 
-const common = {
+export const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -71,7 +65,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bundle failed: ${String(error)}\n`);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bundle failed: ${String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

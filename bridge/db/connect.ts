@@ -5,6 +5,7 @@ import type { Log } from '../log';
 import type { Dialect } from './dialect';
 import { DRIVERS, type ConnectOptions } from './drivers';
 import { VIEW_COLUMNS, VIEWS } from './views';
+import { RELEASE_LACKS } from '../release-modules';
 
 /** The Knex client name of each dialect's driver, for messages. */
 const DRIVER_PACKAGES: Record<Dialect, string> = {
@@ -40,7 +41,13 @@ export async function withDb<T>(
     const { knex } = require('knex') as typeof import('knex');
     db = knex(settings);
   } catch (error) {
-    const detail = /Cannot find module/.test(String(error)) ? 'it is not installed' : (error as Error).message;
+    // Knex keeps only the message of the driver's loading error.
+    const message = String(error);
+    const detail = message.includes(RELEASE_LACKS)
+      ? `${RELEASE_LACKS} (README: SQLite on Windows)`
+      : /Cannot find module/.test(message)
+        ? 'it is not installed'
+        : (error as Error).message;
     throw configError(
       `cannot load the ${config.dialect} driver (npm package ${DRIVER_PACKAGES[config.dialect]}): ${detail}`,
     );
