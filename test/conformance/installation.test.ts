@@ -1,23 +1,28 @@
 // The program finds its settings and demo database relative to its own
 // installation, whatever PaperCut's working directory and environment.
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callBridge, expectFailure, expectSameLines, ROOT, scratchDir } from './spawn-bridge';
+import { callBridge, expectFailure, expectSameLines, PROGRAM, ROOT, scratchDir } from './spawn-bridge';
 
 const scratch = scratchDir();
 const install = join(scratch.dir, 'install');
 const elsewhere = join(scratch.dir, 'papercut-server');
-const program = join(install, 'bin', 'papercut-bridge');
+/** A release executable sits in its release folder; the Node build's launcher in bin/. */
+const release = process.env.BRIDGE_TEST_PROGRAM !== undefined;
+const program = release ? join(install, basename(PROGRAM)) : join(install, 'bin', 'papercut-bridge');
 const call = (args: string[], env: Record<string, string> = {}, stdin = '') =>
   callBridge(args, { program, env, stdin, cwd: elsewhere });
 const expectedAllUsers = readFileSync(join(__dirname, 'expected', 'all-users.txt'), 'utf8');
 
 beforeAll(() => {
-  // A copy of the built installation, as an operator would deploy it.
-  for (const part of ['bin', 'dist', 'views', 'package.json'])
-    cpSync(join(ROOT, part), join(install, part), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(install, 'node_modules'));
+  // A copy of the installation, as an operator would deploy it.
+  if (release) cpSync(dirname(PROGRAM), install, { recursive: true });
+  else {
+    for (const part of ['bin', 'dist', 'views', 'package.json'])
+      cpSync(join(ROOT, part), join(install, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(install, 'node_modules'));
+  }
   mkdirSync(elsewhere);
 });
 afterAll(() => scratch.remove());
@@ -62,7 +67,7 @@ describe('the demo ERP', () => {
     }
   });
 
-  it('runs through a symlink to the launcher', async () => {
+  it('runs through a symlink to the program', async () => {
     const link = join(scratch.dir, 'linked-papercut-bridge');
     symlinkSync(program, link);
     expect(await callBridge(['-', 'is-valid'], { program: link, cwd: elsewhere, env: DEMO })).toEqual({

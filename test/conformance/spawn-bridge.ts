@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 
 export const ROOT = resolve(__dirname, '..', '..');
-export const PROGRAM = join(ROOT, 'bin', 'papercut-bridge');
+/** The program under test: the Node build's launcher, or a release
+ * executable named by BRIDGE_TEST_PROGRAM (vitest.config.ts). */
+export const PROGRAM = process.env.BRIDGE_TEST_PROGRAM ?? join(ROOT, 'bin', 'papercut-bridge');
 
 export interface CallResult {
   stdout: string;
