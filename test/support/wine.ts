@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { CallResult } from '../conformance/spawn-bridge';
 
 export interface WinePrefix {
+  /** What a command run under this prefix needs in its environment. */
+  environment: Record<string, string>;
   /** Runs `exe` with `args`, the settings in `env` and nothing else of ours. */
   run(
     exe: string,
@@ -38,6 +40,7 @@ export function throwawayPrefix(): WinePrefix {
   execFileSync('winecfg', ['-v', 'win10'], { env: base, stdio: 'ignore' });
   let calls = 0;
   return {
+    environment: base,
     run(exe, args, { stdin = '', env = {}, cwd = dir } = {}) {
       const files = ['in', 'out', 'err'].map((name) => join(dir, `${calls}.${name}`));
       calls++;
