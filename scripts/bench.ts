@@ -22,6 +22,9 @@ const USERS = 1_000_000;
 const GROUP_MEMBERS = 20_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PROGRAM = join(paths.root, 'bin', 'papercut-bridge');
+const { version } = JSON.parse(readFileSync(join(paths.root, 'package.json'), 'utf8')) as { version: string };
+/** The Linux release executable (npm run package), beside the Node build it is compared with. */
+const RELEASE = join(paths.root, 'release', `papercut-bridge-${version}-linux-x64`, 'papercut-bridge');
 const FLOOR = join(__dirname, 'bench-floor.js');
 const WORK = join(paths.root, 'bench');
 // A sha512-crypt hash of 'Secret123!' made by passlib (test/fixtures/hash-vectors/sha-crypt.json).
@@ -199,6 +202,18 @@ function measures(target: Target): Measure[] {
       reference: nodeFloor,
       referenceName: 'node -e ""',
       explains: COLD_CALLS,
+    },
+    {
+      name: 'release executable: get-user-details',
+      subject: () => run(RELEASE, ['-', 'get-user-details'], env, 'bulk777777\n'),
+      reference: bridge(['-', 'get-user-details'], 'bulk777777\n'),
+      referenceName: 'the Node build (bin/papercut-bridge)',
+    },
+    {
+      name: 'release executable: auth (sha512-crypt)',
+      subject: () => run(RELEASE, [], env, `bulk1\n${SHA512_CRYPT.password}\n`),
+      reference: bridge([], `bulk1\n${SHA512_CRYPT.password}\n`),
+      referenceName: 'the Node build (bin/papercut-bridge)',
     },
     {
       name: 'get-user-details',
@@ -408,7 +423,7 @@ function notMet(rows: Row[]): string[] {
   ];
 }
 
-if (!existsSync(PROGRAM)) throw new Error('build first: npm run build');
+if (!existsSync(PROGRAM) || !existsSync(RELEASE)) throw new Error('build first: npm run package');
 main().catch((error: unknown) => {
   process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
   process.exitCode = 1;
