@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { version } from './package.json';
+import { releaseFolder } from './scripts/release/platforms';
 
 /** What `npm run package` makes for this machine's platform. */
-const linuxRelease = join(__dirname, 'release', `papercut-bridge-${version}-linux-x64`, 'papercut-bridge');
+const linuxRelease = join(releaseFolder(__dirname, 'linux-x64'), 'papercut-bridge');
 
 /** Conformance tests of the Node build itself: how it loads modules and code caches. */
 const NODE_BUILD_ONLY = ['test/conformance/loaded-modules.test.ts', 'test/conformance/code-cache.test.ts'];

@@ -1,5 +1,5 @@
-// The only place that touches `process`: arguments, environment, the standard
-// streams (at the fd level, process-io.ts) and the exit status.
+// Where the program meets its process: the arguments, the environment and
+// the exit status; the standard streams are process-io.ts's.
 import { processIo, writeStderr } from './process-io';
 import type { run as Run } from './run';
 

@@ -13,8 +13,8 @@ import { Script } from 'node:vm';
 /** The release folder, and a require() that starts from its node_modules. */
 const home = () => dirname(process.execPath);
 let fromBeside: NodeJS.Require | undefined;
-const requireBeside = (name: string): unknown =>
-  (fromBeside ??= createRequire(join(home(), 'node_modules', 'papercut-bridge.js')))(name);
+const besideRequire = (): NodeJS.Require =>
+  (fromBeside ??= createRequire(join(home(), 'node_modules', 'papercut-bridge.js')));
 const loaded = new Map<string, unknown>();
 
 /** What a release says of a native addon it was built without. */
@@ -24,7 +24,7 @@ export const RELEASE_LACKS = 'this release does not include it';
  * without it (SQLite on Windows) says so, in the terms connect.ts reports. */
 export function nativeModule(name: string): unknown {
   try {
-    return requireBeside(name);
+    return besideRequire()(name);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
     throw Object.assign(new Error(`Cannot find module '${name}': ${RELEASE_LACKS}`), { code: 'MODULE_NOT_FOUND' });
@@ -40,7 +40,7 @@ export function assetModule(name: string): unknown {
       filename,
     }).runInThisContext() as (...args: unknown[]) => void;
     const module = { exports: {} as unknown };
-    wrapper.call(module.exports, module.exports, requireBeside, module, filename, home());
+    wrapper.call(module.exports, module.exports, besideRequire(), module, filename, home());
     loaded.set(name, module.exports);
   }
   return loaded.get(name);

@@ -17,14 +17,14 @@ import { USER_COLUMNS } from '../bridge/db/views';
 import { Log } from '../bridge/log';
 import { paths } from '../bridge/paths';
 import { addBulkUsers } from '../seeds/data/bulk-users';
+import { releaseFolder } from './release/platforms';
 
 const USERS = 1_000_000;
 const GROUP_MEMBERS = 20_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PROGRAM = join(paths.root, 'bin', 'papercut-bridge');
-const { version } = JSON.parse(readFileSync(join(paths.root, 'package.json'), 'utf8')) as { version: string };
 /** The Linux release executable (npm run package), beside the Node build it is compared with. */
-const RELEASE = join(paths.root, 'release', `papercut-bridge-${version}-linux-x64`, 'papercut-bridge');
+const RELEASE = join(releaseFolder(paths.root, 'linux-x64'), 'papercut-bridge');
 const FLOOR = join(__dirname, 'bench-floor.js');
 const WORK = join(paths.root, 'bench');
 // A sha512-crypt hash of 'Secret123!' made by passlib (test/fixtures/hash-vectors/sha-crypt.json).

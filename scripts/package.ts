@@ -4,20 +4,16 @@
 // loads from beside itself, and what the admin commands read (packs, the
 // views' scaffold); the PaperCut server needs no Node, npm or compiler.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { injectProgram } from './release/executable';
 import { nodeBinary, nodeLicence } from './release/node-binary';
-import { PLATFORMS } from './release/platforms';
+import { PLATFORMS, releaseFolder } from './release/platforms';
 import { bundleForRelease } from './release/sea-bundle';
 import { stageNatives } from './release/natives';
 
 const root = join(__dirname, '..', '..');
 const releases = join(root, 'release');
-const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-
-/** The release folder of a platform, as tests and the README name it. */
-export const releaseName = (platform: string): string => `papercut-bridge-${version}-${platform}`;
 
 async function main(): Promise<void> {
   const work = join(releases, '.work');
@@ -25,8 +21,8 @@ async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   const code = await bundleForRelease(join(work, 'code'));
   for (const platform of PLATFORMS) {
-    const name = releaseName(platform.name);
-    const dir = join(releases, name);
+    const dir = releaseFolder(root, platform.name);
+    const name = basename(dir);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const platformWork = join(work, platform.name);

@@ -1,4 +1,6 @@
 // The platforms a release is made for, and what differs between them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface Platform {
   /** As in release folder names and Node's npm packages: linux-x64, win-x64. */
@@ -32,3 +34,9 @@ export const PLATFORMS: readonly Platform[] = [
     archive: 'zip',
   },
 ];
+
+/** A platform's release folder: <root>/release/papercut-bridge-<version>-<platform>. */
+export function releaseFolder(root: string, platform: string): string {
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  return join(root, 'release', `papercut-bridge-${version}-${platform}`);
+}

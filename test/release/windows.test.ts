@@ -7,13 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { version } from '../../package.json';
 import { callBridge, ROOT, scratchDir, type CallResult } from '../conformance/spawn-bridge';
 import { createDatabase, type TestDatabase } from '../support/databases';
 import { loadHashVectors } from '../support/hash-vectors';
 import { throwawayPrefix, type WinePrefix } from '../support/wine';
+import { releaseFolder } from '../../scripts/release/platforms';
 
-const RELEASE = join(ROOT, 'release', `papercut-bridge-${version}-win-x64`);
+const RELEASE = releaseFolder(ROOT, 'win-x64');
 
 /** Group names a shell would read as commands, variables or redirections, each
  * with a member of its own, so that an answer shows the name arrived whole. */
