@@ -1,4 +1,8 @@
 CREATE VIEW papercut_users AS
+-- Internal users (active, share not true): name and email from their partner;
+-- department, work location, badge ID (card) and PIN from the employee Odoo
+-- shows as theirs (the active one in the user's company, or in the company
+-- option's), read from hr_version on 19.0. See packs/odoo/README.md.
 SELECT
   u.login AS username,
   p.name AS full_name,

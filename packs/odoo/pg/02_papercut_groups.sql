@@ -1,4 +1,7 @@
 CREATE VIEW papercut_groups AS
+-- Every group, named as Odoo shows it: 'Category / Group' (on 19.0
+-- 'Privilege / Group'), or the name alone, in the lang option's language,
+-- falling back to en_US.
 SELECT
   CASE WHEN c.id IS NULL
     THEN COALESCE(g.name ->> {{lang}}, g.name ->> 'en_US')

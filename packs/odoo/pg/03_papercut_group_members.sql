@@ -1,4 +1,8 @@
 CREATE VIEW papercut_group_members AS
+-- Effective membership: a member of a group is a member of every group it
+-- implies (res_groups_implied_rel), however deep; names as in papercut_groups.
+-- Archived and portal users' rows are left to the bridge, which lists only
+-- papercut_users.
 WITH RECURSIVE implied (gid, hid) AS (
   SELECT id, id FROM res_groups
   UNION

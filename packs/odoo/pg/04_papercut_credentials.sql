@@ -1,4 +1,7 @@
 CREATE VIEW papercut_credentials AS
+-- res_users.password: passlib's $pbkdf2-sha512$ is recognised by its form;
+-- anything else Odoo compares as clear text (its CryptContext keeps
+-- 'plaintext'), so it is named plaintext: weak, refused unless allowed.
 SELECT
   u.login AS username,
   u.password AS password_hash,
