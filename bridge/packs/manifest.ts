@@ -13,6 +13,8 @@ export interface PackOption {
   default: string;
   description: string;
   choices?: string[];
+  /** An empty value would leave the SQL without a value it needs. */
+  required?: boolean;
 }
 
 /** Tables (names may hold templates, for a prefix) and the columns each must have. */
@@ -72,6 +74,7 @@ function checkPack(pack: Pack): void {
     if (!NAME.test(name) || !TYPES.includes(option.type) || typeof option.default !== 'string') {
       throw wrong(`option "${name}" needs a lower-case name, a type (${TYPES.join(', ')}) and a default string`);
     }
+    if (option.required && !option.default) throw wrong(`option "${name}" is required, so it needs a default`);
     if (option.type === 'choice' && !option.choices?.includes(option.default)) {
       throw wrong(`option "${name}" must list its choices, the default among them`);
     }

@@ -47,6 +47,7 @@ function readOptionFile(name: string, path: string): string {
 }
 
 function checked(name: string, option: PackOption, value: string): string {
+  if (option.required && value === '') throw usageError(`option ${name} cannot be empty`);
   if (option.type === 'choice') {
     if (option.choices!.includes(value)) return value;
     throw usageError(`option ${name} must be one of ${option.choices!.join(', ')}`);

@@ -50,6 +50,15 @@ describe('options', () => {
         .join('\n'),
     ).not.toContain("it's");
   });
+  it('refuse an empty value for a required option', () => {
+    const required = {
+      ...staff,
+      options: { ...staff.options, team: { ...staff.options.team!, required: true, default: 'R&D' } },
+    };
+    expect(() => packMigration(required, 'sqlite', ['team='])).toThrow(/option team cannot be empty/);
+    expect(packMigration(required, 'sqlite', ['team=Sales'])).toContain("'Sales'");
+  });
+
   it('refuse a dialect the pack has no views for', () => {
     expect(() => packMigration(staff, 'mssql', [])).toThrow(
       /pack staff has no views for mssql \(it covers sqlite, pg, mysql\)/,
