@@ -3,6 +3,7 @@ import type { PasswordScheme, SchemeParams } from './scheme';
 import { argon2 } from './schemes/argon2';
 import { aspnetIdentity, aspnetMembership } from './schemes/aspnet';
 import { bcrypt } from './schemes/bcrypt';
+import { dolibarrSha1Md5 } from './schemes/dolibarr';
 import {
   idempiere,
   md5,
@@ -25,6 +26,8 @@ import {
   djangoScrypt,
   djangoSha1,
 } from './schemes/django';
+import { frappeLegacy } from './schemes/frappe';
+import { idempiereArgon2, idempierePbkdf2, idempiereSha512 } from './schemes/idempiere';
 import { ldapCrypt, ldapDigest, ldapPbkdf2 } from './schemes/ldap';
 import { desCryptScheme } from './schemes/des-crypt';
 import { md5CryptScheme } from './schemes/md5-crypt';
@@ -47,6 +50,7 @@ export const SCHEMES: readonly PasswordScheme[] = Object.freeze([
   phpass,
   drupal7,
   passlibPbkdf2,
+  frappeLegacy,
   passlibBcryptSha256,
   passlibScrypt,
   djangoPbkdf2,
@@ -65,6 +69,9 @@ export const SCHEMES: readonly PasswordScheme[] = Object.freeze([
   aspnetIdentity,
   aspnetMembership,
   idempiere,
+  idempiereSha512,
+  idempierePbkdf2,
+  idempiereArgon2,
   desCryptScheme,
   md5,
   sha1,
@@ -74,6 +81,7 @@ export const SCHEMES: readonly PasswordScheme[] = Object.freeze([
   sha1PasswordSalt,
   sha256PasswordSalt,
   sha512PasswordSalt,
+  dolibarrSha1Md5,
   plaintext,
 ]);
 

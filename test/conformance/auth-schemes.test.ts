@@ -77,6 +77,7 @@ describe('weak schemes', () => {
         'django-md5',
         'django-crypt',
         'des-crypt',
+        'dolibarr-sha1md5',
         ...digests,
         ...digests.map((digest) => `${digest}-password-salt`),
         'plaintext',
