@@ -1,0 +1,45 @@
+CREATE VIEW papercut_users AS
+-- Who can log in to Frappe's desk: enabled System Users, not Administrator or
+-- Guest. Website Users (customers, suppliers, portal sign-ups) and users of
+-- custom User Types are left out.
+-- With ERPNext, a user who has employee records must have an Active one: a user
+-- whose records are all Left, Inactive or Suspended is left out, and a user with
+-- none is listed without department, office and card. Frappe allows one Active
+-- record per user (Employee.validate_duplicate_user_id); should an import have
+-- made two, the first by name is read, so that each user is listed once.
+-- department: the department's name without the company suffix; office: the
+-- employee's branch (a Branch is named by its branch field); card number: the
+-- attendance device ID.
+SELECT
+  {{#login=username}}COALESCE(NULLIF(u.username, ''), u.name){{/login}}{{^login=username}}u.name{{/login}} AS username,
+  u.full_name AS full_name,
+  u.email AS email,
+{{#erpnext}}  e.department_name AS department,
+  e.branch AS office,
+  e.attendance_device_id AS card_number,
+{{/erpnext}}{{^erpnext}}  CAST(NULL AS varchar) AS department,
+  CAST(NULL AS varchar) AS office,
+  CAST(NULL AS varchar) AS card_number,
+{{/erpnext}}  CAST(NULL AS varchar) AS other_emails,
+  CAST(NULL AS varchar) AS card_number2,
+  CAST(NULL AS varchar) AS alias,
+  CAST(NULL AS varchar) AS home_directory,
+  CAST(NULL AS varchar) AS pin
+FROM "tabUser" u
+{{#erpnext}}LEFT JOIN LATERAL (
+  SELECT a.name, a.branch, a.attendance_device_id, d.department_name
+  FROM "tabEmployee" a
+  LEFT JOIN "tabDepartment" d ON d.name = a.department
+  WHERE a.user_id = u.name
+    AND a.status = 'Active'{{#company}}
+    AND a.company IN (SELECT c.name FROM "tabCompany" c WHERE c.abbr = {{company}}){{/company}}
+  ORDER BY a.name
+  LIMIT 1
+) e ON TRUE
+{{/erpnext}}WHERE u.enabled = 1
+  AND u.user_type = 'System User'
+  AND u.name NOT IN ('Administrator', 'Guest')
+{{#erpnext}}{{#company}}  AND e.name IS NOT NULL
+{{/company}}{{^company}}  AND (e.name IS NOT NULL OR (SELECT COUNT(*) FROM "tabEmployee" x WHERE x.user_id = u.name) = 0)
+{{/company}}{{/erpnext}}{{^erpnext}}{{#company}}  AND 1 = 0
+{{/company}}{{/erpnext}}
