@@ -3,14 +3,15 @@
 // compared with answers written out by hand from the fixture's rows.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../bridge/admin/doctor/findings';
 import type { Dialect } from '../../bridge/db/dialect';
-import { callBridge, expectFailure, expectSameLines, scratchDir, type CallResult } from '../conformance/spawn-bridge';
-import { createDatabase, forEachDialect, type TestDatabase } from '../support/databases';
-import { loadSql, usePackDatabase } from '../support/packs';
+import { expectFailure, expectSameLines } from '../conformance/spawn-bridge';
+import { forEachDialect } from '../support/databases';
+import { usePackDatabase, lines, login, stdoutAndStatus, expectNotCovered } from '../support/packs';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'packs', 'django');
-const COVERS = 'the pack covers Django 3.2 to 5.2';
+const COVERS = 'Django 3.2 to 5.2';
 
 // ---- Stock django.contrib.auth (<dialect>/auth.sql) --------------------------------
 
@@ -134,16 +135,6 @@ const stockFixture = (dialect: Dialect) =>
   dialect === 'mysql'
     ? [fixture(dialect, 'auth.sql')]
     : [fixture(dialect, 'auth.sql'), fixture(dialect, 'indexes.sql')];
-const lines = (names: string[]) => names.map((name) => `${name}\n`).join('');
-const login = (user: string, password: string) => `${user}\n${password}\n`;
-const ok = (result: CallResult) => ({ stdout: result.stdout, status: result.status });
-
-interface Finding {
-  check: string;
-  level: string;
-  message: string;
-  examples?: string[];
-}
 
 /** The README's edit for a profile table, applied to the papercut_users statement of a migration. */
 function addProfile(migration: string): string {
@@ -163,27 +154,6 @@ function addProfile(migration: string): string {
   );
 }
 
-/** A fresh database holding `files`, and the bridge's settings and migrations folder for it. */
-function useLoadedDatabase(dialect: Dialect, files: () => string[]) {
-  const scratch = scratchDir();
-  let database: TestDatabase | undefined;
-  beforeAll(async () => {
-    database = await createDatabase(dialect, scratch.dir);
-    loadSql(database, files());
-  }, 120_000);
-  afterAll(async () => {
-    await database?.drop();
-    scratch.remove();
-  });
-  const mapping = join(scratch.dir, 'mapping');
-  const env = () => ({ ...database!.env, BRIDGE_MIGRATIONS_DIR: mapping });
-  return {
-    scratch: scratch.dir,
-    mapping,
-    call: (args: string[], stdin = '') => callBridge(args, { env: env(), stdin, cwd: scratch.dir }),
-  };
-}
-
 // ---- The checks ----------------------------------------------------------------------
 
 // SQL Server's views are read, not run, here (test/unit/pack-files.test.ts).
@@ -192,7 +162,7 @@ forEachDialect(['sqlite', 'pg', 'mysql'], (dialect) => {
     const db = usePackDatabase('django', dialect, { fixture: stockFixture(dialect) });
 
     it('is valid and lists every active user once, with get_full_name() and email', async () => {
-      expect(ok(await db.call(['-', 'is-valid']))).toEqual({ stdout: 'Y\n', status: 0 });
+      expect(stdoutAndStatus(await db.call(['-', 'is-valid']))).toEqual({ stdout: 'Y\n', status: 0 });
       const all = await db.call(['-', 'all-users']);
       expect(all.status).toBe(0);
       expectSameLines(all.stdout, ALL_USERS);
@@ -214,7 +184,7 @@ forEachDialect(['sqlite', 'pg', 'mysql'], (dialect) => {
         ['tanaka', USER.tanaka],
         ['svc-backup', USER['svc-backup']],
       ] as const) {
-        expect(ok(await db.call(['-', 'get-user-details'], `${asked}\n`)), asked).toEqual({
+        expect(stdoutAndStatus(await db.call(['-', 'get-user-details'], `${asked}\n`)), asked).toEqual({
           stdout: `${line}\n`,
           status: 0,
         });
@@ -224,16 +194,16 @@ forEachDialect(['sqlite', 'pg', 'mysql'], (dialect) => {
 
     it("lists each group's active members", async () => {
       for (const [group, members] of Object.entries(MEMBERS)) {
-        expect(ok(await db.call(['-', 'group-member-names', group])), group).toEqual({
+        expect(stdoutAndStatus(await db.call(['-', 'group-member-names', group])), group).toEqual({
           stdout: lines(members),
           status: 0,
         });
       }
-      expect(ok(await db.call(['-', 'group-members', 'Finance']))).toEqual({
+      expect(stdoutAndStatus(await db.call(['-', 'group-members', 'Finance']))).toEqual({
         stdout: `${USER.MBrown}\n${USER.jsmith}\n`,
         status: 0,
       });
-      expect(ok(await db.call(['-', 'group-members', 'Comptabilité']))).toEqual({
+      expect(stdoutAndStatus(await db.call(['-', 'group-members', 'Comptabilité']))).toEqual({
         stdout: `${USER.pmartin}\n${USER.renée}\n`,
         status: 0,
       });
@@ -241,7 +211,7 @@ forEachDialect(['sqlite', 'pg', 'mysql'], (dialect) => {
 
     it('says who is in a group', async () => {
       for (const [group, user, answer] of IN_GROUP) {
-        expect(ok(await db.call(['-', 'is-user-in-group', group, user])), `${group} ${user}`).toEqual({
+        expect(stdoutAndStatus(await db.call(['-', 'is-user-in-group', group, user])), `${group} ${user}`).toEqual({
           stdout: `${answer}\n`,
           status: 0,
         });
@@ -249,23 +219,25 @@ forEachDialect(['sqlite', 'pg', 'mysql'], (dialect) => {
     });
 
     it.each(STRONG_LOGINS)('logs in a %s hash', async (_hasher, user, password) => {
-      expect(ok(await db.call([], login(user, password)))).toEqual({ stdout: `OK\n${user}\n`, status: 0 });
+      expect(stdoutAndStatus(await db.call([], login(user, password)))).toEqual({ stdout: `OK\n${user}\n`, status: 0 });
     });
 
     it('logs in the lower-cased name PaperCut sends, answering with the stored spelling', async () => {
-      expect(ok(await db.call([], login('mbrown', 'mary-pbkdf2-sha1')))).toEqual({
+      expect(stdoutAndStatus(await db.call([], login('mbrown', 'mary-pbkdf2-sha1')))).toEqual({
         stdout: 'OK\nMBrown\n',
         status: 0,
       });
     });
 
     it.each(WEAK_LOGINS)('refuses a %s hash unless weak hashes are allowed', async (_hasher, user, password) => {
-      expect(ok(await db.call([], login(user, password)))).toEqual({ stdout: 'ERROR\n', status: 0 });
-      expect(ok(await db.call([], login(user, password), { BRIDGE_ALLOW_WEAK_HASHES: '1' }))).toEqual({
+      expect(stdoutAndStatus(await db.call([], login(user, password)))).toEqual({ stdout: 'ERROR\n', status: 0 });
+      expect(stdoutAndStatus(await db.call([], login(user, password), { BRIDGE_ALLOW_WEAK_HASHES: '1' }))).toEqual({
         stdout: `OK\n${user}\n`,
         status: 0,
       });
-      expect(ok(await db.call([], login(user, `x${password}`), { BRIDGE_ALLOW_WEAK_HASHES: '1' }))).toEqual({
+      expect(
+        stdoutAndStatus(await db.call([], login(user, `x${password}`), { BRIDGE_ALLOW_WEAK_HASHES: '1' })),
+      ).toEqual({
         stdout: 'ERROR\n',
         status: 0,
       });
@@ -273,7 +245,10 @@ forEachDialect(['sqlite', 'pg', 'mysql'], (dialect) => {
 
     it.each(REFUSED_LOGINS)('refuses %s', async (_why, user, password) => {
       for (const env of [{}, { BRIDGE_ALLOW_WEAK_HASHES: '1' }] as Record<string, string>[]) {
-        expect(ok(await db.call([], login(user, password), env))).toEqual({ stdout: 'ERROR\n', status: 0 });
+        expect(stdoutAndStatus(await db.call([], login(user, password), env))).toEqual({
+          stdout: 'ERROR\n',
+          status: 0,
+        });
       }
     });
 
@@ -321,22 +296,14 @@ forEachDialect(['sqlite', 'pg', 'mysql'], (dialect) => {
 
   describe('a database of another version', () => {
     // A user table without is_active: no Django version the pack covers.
-    const db = useLoadedDatabase(dialect, () => {
-      const drop = join(db.scratch, 'drop-is-active.sql');
-      writeFileSync(drop, 'ALTER TABLE auth_user DROP COLUMN is_active;\n');
-      return [fixture(dialect, 'auth.sql'), drop];
+    const db = usePackDatabase('django', dialect, {
+      apply: false,
+      fixture: [fixture(dialect, 'auth.sql')],
+      statements: ['ALTER TABLE auth_user DROP COLUMN is_active'],
     });
 
     it('makes migrate latest fail, naming what is missing, and leaves the migration pending', async () => {
-      expect((await db.call(['migrate', 'make', 'papercut_views', '--pack', 'django'])).status).toBe(0);
-      const name = readdirSync(db.mapping)[0]!.replace(/\.js$/, '');
-      expectFailure(
-        await db.call(['migrate', 'latest']),
-        70,
-        new RegExp(`pack django 1\\.0\\.0 cannot map this database: it lacks auth_user\\.is_active; ${COVERS}$`),
-      );
-      expect(ok(await db.call(['migrate', 'status']))).toEqual({ stdout: `pending  ${name}\n`, status: 0 });
-      expect((await db.call(['-', 'is-valid'])).stdout).toBe('N\n');
+      await expectNotCovered(db, 'django', { lacks: 'auth_user.is_active', covers: COVERS });
     });
   });
 
@@ -352,7 +319,7 @@ forEachDialect(['sqlite', 'pg', 'mysql'], (dialect) => {
       expectSameLines(all.stdout, Object.values(CUSTOM_USER).join('\n') + '\n');
       expectSameLines((await db.call(['-', 'all-groups'])).stdout, 'Accounting\nDispatch\nManagers\n');
       for (const [group, members] of Object.entries(CUSTOM_MEMBERS)) {
-        expect(ok(await db.call(['-', 'group-member-names', group])), group).toEqual({
+        expect(stdoutAndStatus(await db.call(['-', 'group-member-names', group])), group).toEqual({
           stdout: lines(members),
           status: 0,
         });
@@ -362,52 +329,43 @@ forEachDialect(['sqlite', 'pg', 'mysql'], (dialect) => {
     });
 
     it('logs its users in', async () => {
-      expect(ok(await db.call([], login('b.okafor', 'bola-argon2')))).toEqual({ stdout: 'OK\nB.Okafor\n', status: 0 });
-      expect(ok(await db.call([], login('d.nguyen', 'duc-bcrypt-sha256')))).toEqual({
+      expect(stdoutAndStatus(await db.call([], login('b.okafor', 'bola-argon2')))).toEqual({
+        stdout: 'OK\nB.Okafor\n',
+        status: 0,
+      });
+      expect(stdoutAndStatus(await db.call([], login('d.nguyen', 'duc-bcrypt-sha256')))).toEqual({
         stdout: 'OK\nd.nguyen\n',
         status: 0,
       });
-      expect(ok(await db.call([], login('c.dupont', 'claire-pbkdf2')))).toEqual({ stdout: 'ERROR\n', status: 0 });
+      expect(stdoutAndStatus(await db.call([], login('c.dupont', 'claire-pbkdf2')))).toEqual({
+        stdout: 'ERROR\n',
+        status: 0,
+      });
     });
   });
 
   describe("a custom user model without the pack's options", () => {
-    const db = useLoadedDatabase(dialect, () => [fixture(dialect, 'accounts.sql')]);
+    const db = usePackDatabase('django', dialect, { apply: false, fixture: [fixture(dialect, 'accounts.sql')] });
 
     it('names the stock tables it cannot find', async () => {
-      expect((await db.call(['migrate', 'make', 'papercut_views', '--pack', 'django'])).status).toBe(0);
-      expectFailure(
-        await db.call(['migrate', 'latest']),
-        70,
-        new RegExp(`cannot map this database: it lacks auth_user, auth_user_groups; ${COVERS}$`),
-      );
+      await expectNotCovered(db, 'django', { lacks: 'auth_user, auth_user_groups', covers: COVERS });
     });
   });
 
   describe('a custom user model named other than User, without user_column', () => {
-    const db = useLoadedDatabase(dialect, () => [fixture(dialect, 'accounts.sql')]);
+    const db = usePackDatabase('django', dialect, { apply: false, fixture: [fixture(dialect, 'accounts.sql')] });
 
     it('names the user column its groups table lacks', async () => {
-      const make = [
-        'migrate',
-        'make',
-        'papercut_views',
-        '--pack',
-        'django',
-        '--option',
-        'user_table=accounts_employee',
-      ];
-      expect((await db.call(make)).status).toBe(0);
-      expectFailure(
-        await db.call(['migrate', 'latest']),
-        70,
-        new RegExp(`cannot map this database: it lacks accounts_employee_groups\\.user_id; ${COVERS}$`),
-      );
+      await expectNotCovered(db, 'django', {
+        lacks: 'accounts_employee_groups.user_id',
+        covers: COVERS,
+        options: ['user_table=accounts_employee'],
+      });
     });
   });
 
   describe('a profile table added by editing the migration, as the README shows', () => {
-    const db = useLoadedDatabase(dialect, () => [fixture(dialect, 'accounts.sql')]);
+    const db = usePackDatabase('django', dialect, { apply: false, fixture: [fixture(dialect, 'accounts.sql')] });
 
     beforeAll(async () => {
       const made = await db.call([
@@ -431,12 +389,12 @@ forEachDialect(['sqlite', 'pg', 'mysql'], (dialect) => {
     it('gives each user the card number and department of their profile', async () => {
       expectSameLines((await db.call(['-', 'all-users'])).stdout, Object.values(PROFILE_USER).join('\n') + '\n');
       for (const [name, line] of Object.entries(PROFILE_USER)) {
-        expect(ok(await db.call(['-', 'get-user-details'], `${name.toLowerCase()}\n`)), name).toEqual({
+        expect(stdoutAndStatus(await db.call(['-', 'get-user-details'], `${name.toLowerCase()}\n`)), name).toEqual({
           stdout: `${line}\n`,
           status: 0,
         });
       }
-      expect(ok(await db.call(['-', 'group-members', 'Dispatch']))).toEqual({
+      expect(stdoutAndStatus(await db.call(['-', 'group-members', 'Dispatch']))).toEqual({
         stdout: `${PROFILE_USER['B.Okafor']}\n`,
         status: 0,
       });

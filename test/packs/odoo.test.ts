@@ -2,10 +2,10 @@
 // and 19.0), through the built program as PaperCut runs it. Every expected
 // answer below is written from the rows of test/fixtures/packs/odoo/generate.py.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callBridge, expectFailure, expectSameLines, scratchDir, type CallResult } from '../conformance/spawn-bridge';
-import { createDatabase, forEachDialect, type TestDatabase } from '../support/databases';
-import { loadSql, usePackDatabase, type PackDatabase } from '../support/packs';
+import { describe, expect, it } from 'vitest';
+import { expectFailure, expectSameLines, type CallResult } from '../conformance/spawn-bridge';
+import { forEachDialect } from '../support/databases';
+import { usePackDatabase, type PackDatabase, lines, login, stdoutAndStatus, expectNotCovered } from '../support/packs';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'packs', 'odoo', 'pg');
 const fixture = (version: Version) => join(FIXTURES, `odoo${version}.sql`);
@@ -108,11 +108,10 @@ const PASSWORD = {
 
 // ---------------------------------------------------------------- helpers
 
-const lines = (items: readonly string[]) => items.map((item) => `${item}\n`).join('');
-const login = (db: PackDatabase, user: string, password: string, env: Record<string, string> = {}) =>
-  db.call([], `${user}\n${password}\n`, env);
+const logIn = (db: PackDatabase, user: string, password: string, env: Record<string, string> = {}) =>
+  db.call([], login(user, password), env);
 const expectLogin = (result: CallResult, expected: string) => {
-  expect({ stdout: result.stdout, status: result.status }).toEqual({ stdout: expected, status: 0 });
+  expect(stdoutAndStatus(result)).toEqual({ stdout: expected, status: 0 });
 };
 /** A list in the database's order; an empty one is no output at all. */
 const expectList = (stdout: string, items: readonly string[]) =>
@@ -198,31 +197,31 @@ forEachDialect(['pg'], (dialect) => {
       });
 
       it('logs in with an Odoo hash of each round count, by any case of the login', async () => {
-        expectLogin(await login(db, 'admin', PASSWORD.admin), 'OK\nadmin\n');
-        expectLogin(await login(db, 'jsmith', PASSWORD.JSmith), 'OK\nJSmith\n');
+        expectLogin(await logIn(db, 'admin', PASSWORD.admin), 'OK\nadmin\n');
+        expectLogin(await logIn(db, 'jsmith', PASSWORD.JSmith), 'OK\nJSmith\n');
         expectLogin(
-          await login(db, 'marie.curie@example.fr', PASSWORD['Marie.Curie@example.fr']),
+          await logIn(db, 'marie.curie@example.fr', PASSWORD['Marie.Curie@example.fr']),
           'OK\nMarie.Curie@example.fr\n',
         );
-        expectLogin(await login(db, 'yamada', PASSWORD.yamada), 'OK\nyamada\n');
+        expectLogin(await logIn(db, 'yamada', PASSWORD.yamada), 'OK\nyamada\n');
       });
 
       it('refuses a wrong password, and users who may not log in', async () => {
-        expectLogin(await login(db, 'admin', 'mitchell#2024'), 'ERROR\n');
-        expectLogin(await login(db, 'yamada', 'さくら2025'), 'ERROR\n');
-        expectLogin(await login(db, 'old.timer', PASSWORD['old.timer']), 'ERROR\n');
-        expectLogin(await login(db, 'paula@customer.example', PASSWORD['paula@customer.example']), 'ERROR\n');
+        expectLogin(await logIn(db, 'admin', 'mitchell#2024'), 'ERROR\n');
+        expectLogin(await logIn(db, 'yamada', 'さくら2025'), 'ERROR\n');
+        expectLogin(await logIn(db, 'old.timer', PASSWORD['old.timer']), 'ERROR\n');
+        expectLogin(await logIn(db, 'paula@customer.example', PASSWORD['paula@customer.example']), 'ERROR\n');
         // No password (NULL), an empty one, and the public user's empty one.
-        expectLogin(await login(db, 'b.martin', ''), 'ERROR\n');
-        expectLogin(await login(db, 'kiosk', ''), 'ERROR\n');
-        expectLogin(await login(db, 'public', ''), 'ERROR\n');
+        expectLogin(await logIn(db, 'b.martin', ''), 'ERROR\n');
+        expectLogin(await logIn(db, 'kiosk', ''), 'ERROR\n');
+        expectLogin(await logIn(db, 'public', ''), 'ERROR\n');
       });
 
       it('refuses a password Odoo keeps in clear, unless weak hashes are allowed', async () => {
-        expectLogin(await login(db, 'zoe', PASSWORD.zoe), 'ERROR\n');
+        expectLogin(await logIn(db, 'zoe', PASSWORD.zoe), 'ERROR\n');
         const weak = { BRIDGE_ALLOW_WEAK_HASHES: '1' };
-        expectLogin(await login(db, 'zoe', PASSWORD.zoe, weak), 'OK\nzoe\n');
-        expectLogin(await login(db, 'zoe', 'tr0ub4dor&3', weak), 'ERROR\n');
+        expectLogin(await logIn(db, 'zoe', PASSWORD.zoe, weak), 'OK\nzoe\n');
+        expectLogin(await logIn(db, 'zoe', 'tr0ub4dor&3', weak), 'ERROR\n');
       });
     });
 
@@ -252,34 +251,22 @@ forEachDialect(['pg'], (dialect) => {
       expect((await db.call(['-', 'get-user-details'], 'admin\n')).stdout).toBe(
         'admin\tMitchell Admin\tadmin@example.com\n',
       );
-      expectLogin(await login(db, 'JSmith', PASSWORD.JSmith), 'OK\nJSmith\n');
+      expectLogin(await logIn(db, 'JSmith', PASSWORD.JSmith), 'OK\nJSmith\n');
     });
   });
 
   describe('a database of another version', () => {
-    const scratch = scratchDir();
-    let database: TestDatabase;
-    const env = () => ({ ...database.env, BRIDGE_MIGRATIONS_DIR: join(scratch.dir, 'mapping') });
-    const call = (args: string[]) => callBridge(args, { env: env(), cwd: scratch.dir });
-
-    beforeAll(async () => {
-      database = await createDatabase(dialect, scratch.dir);
-      // Odoo before 9.0 had no res_users.share.
-      loadSql(database, [fixture('18'), join(FIXTURES, 'without-share.sql')]);
-    });
-    afterAll(async () => {
-      await database?.drop();
-      scratch.remove();
+    // Odoo before 9.0 had no res_users.share.
+    const db = usePackDatabase('odoo', dialect, {
+      apply: false,
+      fixture: [fixture('18'), join(FIXTURES, 'without-share.sql')],
     });
 
     it('fails to migrate, names what is missing and the versions covered, and stays pending', async () => {
-      expect((await call(['migrate', 'make', 'papercut_views', '--pack', 'odoo'])).status).toBe(0);
-      expectFailure(
-        await call(['migrate', 'latest']),
-        70,
-        /pack odoo 1\.0\.0 cannot map this database: it lacks res_users\.share; the pack covers Odoo 16\.0, 17\.0, 18\.0 and 19\.0 on PostgreSQL$/,
-      );
-      expect((await call(['migrate', 'status'])).stdout).toMatch(/^pending {2}\d+_papercut_views\n$/);
+      await expectNotCovered(db, 'odoo', {
+        lacks: 'res_users.share',
+        covers: 'Odoo 16.0, 17.0, 18.0 and 19.0 on PostgreSQL',
+      });
     });
   });
 
