@@ -5,6 +5,7 @@ import { parseEnv } from 'node:util';
 import { DIALECTS, isDialect, type Dialect } from './db/dialect';
 import { configError } from './errors';
 import { paths } from './paths';
+import type { Env } from './contract';
 
 /** Every setting the bridge reads, from the environment or the config file. */
 export const SETTINGS = [
@@ -64,7 +65,7 @@ const URL_SCHEMES: Record<Exclude<Dialect, 'sqlite'>, readonly string[]> = {
 };
 
 export interface ConfigSources {
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   /** Reads the config file; `undefined` when it does not exist. */
   readFile?: (path: string) => string | undefined;
   root?: string;

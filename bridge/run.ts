@@ -4,11 +4,10 @@ import { writeAudit } from './audit-log';
 import { PROTOCOL_CALLS, type ProtocolCall } from './commands/calls';
 import { resolveConfig, type Config } from './config';
 import { BridgeError, usageError } from './errors';
+import type { Env } from './contract';
 import { writeAll, type Io } from './io';
 import { Log } from './log';
 import { FileSpool, MemorySpool, type Spool } from './spool';
-
-export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Runs one invocation and returns its exit status. Nothing but protocol
  * answers reaches `io.stdout`, and only once the whole answer is ready. */

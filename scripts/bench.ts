@@ -13,7 +13,7 @@ import { resolveConfig } from '../bridge/config';
 import { knexConfig } from '../bridge/db/connect';
 import type { Dialect } from '../bridge/db/dialect';
 import { DirectoryQueries } from '../bridge/db/queries';
-import { USER_COLUMNS } from '../bridge/db/views';
+import { USER_COLUMNS } from '../bridge/contract';
 import { Log } from '../bridge/log';
 import { paths } from '../bridge/paths';
 import { addBulkUsers } from '../seeds/data/bulk-users';

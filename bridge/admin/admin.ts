@@ -3,7 +3,7 @@ import { resolveConfig } from '../config';
 import { usageError } from '../errors';
 import { readStdinLines, writeAll, type Io } from '../io';
 import type { Log } from '../log';
-import type { Env } from '../run';
+import type { Env } from '../contract';
 import { createDemo } from './demo';
 import { preview, previewText } from './preview';
 import { identifyHash, verifyHash } from './hash-tool';

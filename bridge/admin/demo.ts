@@ -6,7 +6,7 @@ import { listRelations } from '../db/catalog';
 import { withDb } from '../db/connect';
 import { usageError } from '../errors';
 import type { Log } from '../log';
-import type { Env } from '../run';
+import type { Env } from '../contract';
 import { migratorConfig } from './migrate';
 
 /** Creates the demo ERP (tables, views, people): in a new SQLite file, in the

@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import { withDb } from '../db/connect';
 import { Directory } from '../db/queries';
-import { USER_COLUMNS } from '../db/views';
+import { USER_COLUMNS } from '../contract';
 import { BridgeError } from '../errors';
 import type { Log } from '../log';
 import { nameKey } from '../protocol/usernames';

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { Config } from '../config';
 import { withDb } from '../db/connect';
 import type { Dialect } from '../db/dialect';
-import { VIEWS } from '../db/views';
+import { VIEWS } from '../contract';
 import { configError, usageError } from '../errors';
 import type { Log } from '../log';
 import { saslprep } from './saslprep';

@@ -1,4 +1,4 @@
-import type { SchemeParams } from './scheme';
+import type { Cost, SchemeParams } from './scheme';
 
 /**
  * What checking a stored hash costs. A hash names its own cost, and the row
@@ -18,15 +18,6 @@ export const COST_CAPS = Object.freeze({
   argon2Passes: 10,
   scryptMemoryBytes: 256 * 1024 * 1024,
 });
-
-export interface Cost {
-  /** Roughly what one check takes, in milliseconds on one core of this
-   * project's machine (measured once per family; see the constants below).
-   * Used to choose a decoy that costs what a typical check costs. */
-  ms: number;
-  /** Why the hash is over its cap; undefined when it is not. */
-  overCap?: string;
-}
 
 /** Milliseconds per unit of work, measured on this project's 2-core machine. */
 const MS = {

@@ -1,7 +1,15 @@
-import type { Cost } from './cost';
-
 /** What a scheme says of a password against a stored hash: an answer, never an exception. */
 export type SchemeOutcome = 'match' | 'mismatch' | 'malformed';
+
+/** What checking a stored hash costs (cost.ts computes it per family). */
+export interface Cost {
+  /** Roughly what one check takes, in milliseconds on one core of this
+   * project's machine (measured once per family; see cost.ts).
+   * Used to choose a decoy that costs what a typical check costs. */
+  ms: number;
+  /** Why the hash is over its cap; undefined when it is not. */
+  overCap?: string;
+}
 
 /** A hash's parameters, as `papercut-bridge hash identify` shows them. */
 export type SchemeParams = Readonly<Record<string, string | number>>;

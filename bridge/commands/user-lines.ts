@@ -1,5 +1,5 @@
 import type { ExportSink } from '../db/stream-rows';
-import type { UserValues } from '../db/views';
+import type { UserValues } from '../contract';
 import { DistinctNames } from '../protocol/distinct-names';
 import { userLineOf } from '../protocol/format';
 import { storedName, usableName } from '../protocol/usernames';

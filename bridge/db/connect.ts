@@ -4,7 +4,7 @@ import { BridgeError, configError } from '../errors';
 import type { Log } from '../log';
 import type { Dialect } from './dialect';
 import { DRIVERS, type ConnectOptions } from './drivers';
-import { VIEW_COLUMNS, VIEWS } from './views';
+import { VIEW_COLUMNS, VIEWS } from '../contract';
 import { RELEASE_LACKS } from '../release-modules';
 
 /** The Knex client name of each dialect's driver, for messages. */

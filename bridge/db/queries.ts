@@ -14,7 +14,7 @@ import {
 import { DIALECT_SQL, type DialectSql } from './dialect-sql';
 import { databaseIdentity } from './identity';
 import { exportRows, forEachRow, type ExportSink } from './stream-rows';
-import { USER_COLUMNS, VIEW_COLUMNS, VIEWS, type UserColumn, type UserRow } from './views';
+import { USER_COLUMNS, VIEW_COLUMNS, VIEWS, type UserColumn, type UserRow } from '../contract';
 
 export interface CredentialRow {
   username: string | null;

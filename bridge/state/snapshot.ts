@@ -1,5 +1,5 @@
 import { closeSync, existsSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { USER_COLUMNS } from '../db/views';
+import { USER_COLUMNS } from '../contract';
 import { BridgeError } from '../errors';
 import { createExclusive, temporaryPath } from '../private-files';
 import type { PinFingerprints } from './pin-fingerprints';

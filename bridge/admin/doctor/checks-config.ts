@@ -7,6 +7,7 @@ import { BridgeError } from '../../errors';
 import { redactUrl, type Log } from '../../log';
 import { createExclusive, privateDir } from '../../private-files';
 import { finding, type Finding } from './findings';
+import type { Env } from '../../contract';
 
 /** The settings in use, as the report shows them: the URL's password masked. */
 export interface ConfigSummary {
@@ -52,7 +53,7 @@ export function summarizeConfig(config: Config): ConfigSummary {
 }
 
 /** The configuration, or the finding that says why there is none. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config | Finding {
+export function loadConfig(env: Env): Config | Finding {
   try {
     return resolveConfig({ env });
   } catch (error) {

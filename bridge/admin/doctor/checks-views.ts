@@ -1,5 +1,5 @@
 import { listRelations } from '../../db/catalog';
-import { VIEW_COLUMNS, VIEWS } from '../../db/views';
+import { VIEW_COLUMNS, VIEWS } from '../../contract';
 import type { DoctorContext, ViewKey } from './context';
 import { finding, plural, type Finding } from './findings';
 import { describeError } from './errors';

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Config } from '../../config';
 import { DIALECT_SQL, type DialectSql } from '../../db/dialect-sql';
 import { Directory, DirectoryQueries } from '../../db/queries';
-import { VIEWS } from '../../db/views';
+import { VIEWS } from '../../contract';
 
 export type ViewKey = keyof typeof VIEWS;
 

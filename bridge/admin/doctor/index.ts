@@ -1,7 +1,7 @@
 import type { Config } from '../../config';
 import { withDb } from '../../db/connect';
 import { BridgeError, EXIT_STATUS } from '../../errors';
-import { VIEWS } from '../../db/views';
+import { VIEWS } from '../../contract';
 import { oneLine, redactUrl, type Log } from '../../log';
 import { checkConfig, configProblem, loadConfig, summarizeConfig, urlPassword } from './checks-config';
 import { checkData } from './checks-data';
@@ -20,9 +20,10 @@ import { renderJson } from './report-json';
 import { renderText } from './report-text';
 import { serverInfo, unreachable } from './server';
 import { emptyTimings, formatMs, timeCalls, timingFindings } from './timings';
+import type { Env } from '../../contract';
 
 export interface DoctorOptions {
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   log: Log;
   /** JSON for machines instead of text for people. */
   json: boolean;

@@ -1,3 +1,10 @@
+// What every part of the bridge agrees on: the four views DBAs create, their
+// columns, and the environment a run reads its settings from. It imports
+// nothing, so that anything may import it.
+
+/** The process environment, or what stands for it in tests. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 /** The view contract: the names DBAs create and every query reads. */
 export const VIEWS = {
   users: 'papercut_users',
