@@ -3,12 +3,8 @@ import { join } from 'node:path';
 import type { Knex } from 'knex';
 import type { Config } from '../config';
 import { withDb } from '../db/connect';
-import {
-  DemoMigrationSource,
-  FolderMigrationSource,
-  MIGRATIONS_TABLE,
-  type MigrationFile,
-} from '../db/migration-source';
+import { FolderMigrationSource, MIGRATIONS_TABLE, type MigrationFile } from '../db/migration-source';
+import { DemoMigrationSource } from './demo-migrations';
 import { readViewStatements } from '../db/view-sql';
 import { BridgeError, configError, usageError } from '../errors';
 import { loadPack } from '../packs/manifest';

@@ -4,15 +4,6 @@ import { basename, extname, join } from 'node:path';
 import type { Knex } from 'knex';
 import { configError } from '../errors';
 import { compareCodeUnits } from '../protocol/format';
-import * as demoErpSchema from '../../migrations/demo-erp/20261126000000_demo_erp_schema';
-import * as papercutViews from '../../migrations/views/20261126000100_papercut_views';
-
-/** The demo ERP's migrations (migrations/), imported rather than looked up on
- * disk, so that they are part of the bundled program. */
-export const DEMO_MIGRATIONS: Readonly<Record<string, Knex.Migration>> = {
-  '20261126000000_demo_erp_schema': demoErpSchema,
-  '20261126000100_papercut_views': papercutViews,
-};
 
 /** The bookkeeping table; not Knex's default name, so an ERP that uses Knex itself is left alone. */
 export const MIGRATIONS_TABLE = 'papercut_bridge_migrations';
@@ -22,21 +13,6 @@ const LOADABLE = new Set(['.js', '.cjs', '.ts']);
 export interface MigrationFile {
   name: string;
   path: string;
-}
-
-/** The demo ERP's migrations, ordered by name. */
-export class DemoMigrationSource implements Knex.MigrationSource<string> {
-  async getMigrations(): Promise<string[]> {
-    return Object.keys(DEMO_MIGRATIONS).sort();
-  }
-
-  getMigrationName(name: string): string {
-    return name;
-  }
-
-  async getMigration(name: string): Promise<Knex.Migration> {
-    return DEMO_MIGRATIONS[name]!;
-  }
 }
 
 /** The DBA's migrations: the files of one folder, ordered by name. A
