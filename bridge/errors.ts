@@ -26,6 +26,13 @@ export class BridgeError extends Error {
   }
 }
 
+/** A failure as the bridge reports it: anything unforeseen is a software error, with its stack. */
+export function asBridgeError(error: unknown): BridgeError {
+  return error instanceof BridgeError
+    ? error
+    : new BridgeError('software', `unexpected failure: ${(error as Error)?.stack ?? String(error)}`, { cause: error });
+}
+
 export const usageError = (message: string) => new BridgeError('usage', message);
 export const inputError = (message: string) => new BridgeError('input', message);
 export const notFound = (message: string) => new BridgeError('not-found', message);

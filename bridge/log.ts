@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import { BridgeError } from './errors';
 
 const PROGRAM = 'papercut-bridge';
 
@@ -37,22 +36,8 @@ export class Log {
     this.write(`${PROGRAM}: ${code}: ${message}`);
   }
 
-  /** Reports what stopped a call in one line; returns the exit status for it. */
-  failure(error: unknown): number {
-    const known =
-      error instanceof BridgeError
-        ? error
-        : new BridgeError('software', `unexpected failure: ${(error as Error)?.stack ?? String(error)}`);
-    this.error(known.code, known.message);
-    return known.exitStatus;
-  }
-
   warn(message: string): void {
     this.write(`${PROGRAM}: warning: ${message}`);
-  }
-
-  info(message: string): void {
-    this.write(`${PROGRAM}: ${message}`);
   }
 
   private write(line: string): void {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writeAudit } from './audit-log';
 import { PROTOCOL_CALLS, type ProtocolCall } from './commands/calls';
 import { resolveConfig, type Config } from './config';
-import { BridgeError, usageError } from './errors';
+import { asBridgeError, BridgeError, usageError } from './errors';
 import type { Env } from './contract';
 import { writeAll, type Io } from './io';
 import { Log } from './log';
@@ -17,17 +17,21 @@ export async function run(argv: readonly string[], io: Io, env: Env): Promise<nu
   // Loaded with require() on demand: each call pays only for what it uses.
   if (argv.length === 0) {
     // The auth program: always exit 0, the answer is on stdout.
-    const { authenticate } = require('./commands/authenticate') as typeof import('./commands/authenticate');
+    const { authenticate, AUTH_FAILED } =
+      require('./commands/authenticate') as typeof import('./commands/authenticate');
     let config: Config;
     try {
       config = resolveConfig({ env });
     } catch (error) {
-      log.failure(error);
+      printFailure(log, error);
       await writeAll(io.stdout, 'ERROR\n');
       return 0;
     }
     const out = new MemorySpool();
-    const { abandoned } = await authenticate({ config, log, io, out });
+    const { abandoned, refused, failure } = await authenticate({ config, log, io, out });
+    // What stopped the check (no database, bad input) is said; a refusal only in words that tell nothing.
+    if (failure !== undefined) printFailure(log, failure);
+    else if (refused) log.error('auth', AUTH_FAILED);
     await out.deliver(io.stdout);
     // Past the deadline a hash check may still run in the thread pool: PaperCut has its answer.
     if (abandoned) io.exitNow?.(0);
@@ -36,7 +40,11 @@ export async function run(argv: readonly string[], io: Io, env: Env): Promise<nu
 
   if (argv[0] !== '-') {
     const { runAdmin } = require('./admin/admin') as typeof import('./admin/admin');
-    return runAdmin(argv, { log, io, env });
+    try {
+      return await runAdmin(argv, { log, io, env });
+    } catch (error) {
+      return printFailure(log, error);
+    }
   }
 
   const [name = '', ...args] = argv.slice(1);
@@ -47,7 +55,7 @@ export async function run(argv: readonly string[], io: Io, env: Env): Promise<nu
       throw usageError(`usage: papercut-bridge - ${[name, ...call.params].join(' ')}`);
     }
   } catch (error) {
-    return log.failure(error);
+    return printFailure(log, error);
   }
 
   let config: Config;
@@ -82,9 +90,16 @@ async function runCall(
   }
 }
 
+/** The one place a failure becomes its line on stderr; returns the exit status for it. */
+function printFailure(log: Log, error: unknown): number {
+  const failure = asBridgeError(error);
+  log.error(failure.code, failure.message);
+  return failure.exitStatus;
+}
+
 /** One line on stderr; is-valid still answers (N), everything else exits non-zero. */
 async function answerFailure(call: ProtocolCall, log: Log, io: Io, error: unknown): Promise<number> {
-  const status = log.failure(error);
+  const status = printFailure(log, error);
   if (call.answerOnFailure === undefined) return status;
   await writeAll(io.stdout, `${call.answerOnFailure}\n`);
   return 0;

@@ -131,15 +131,11 @@ export async function runAdmin(argv: readonly string[], { log, io, env }: AdminC
       throw error ?? usageError(message);
     });
 
-  try {
-    let help = '';
-    await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
-      help = output;
-    });
-    // Only --help produces output here; usage mistakes were thrown above.
-    await writeAll(io.stdout, help ? `${help}\n` : lines.map((line) => `${line}\n`).join(''));
-    return status;
-  } catch (error) {
-    return log.failure(error);
-  }
+  let help = '';
+  await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
+    help = output;
+  });
+  // Only --help produces output here; usage mistakes were thrown above.
+  await writeAll(io.stdout, help ? `${help}\n` : lines.map((line) => `${line}\n`).join(''));
+  return status;
 }

@@ -33,13 +33,20 @@ interface LoginResult {
 /** Stored hashes read for choosing the decoy (see chooseDecoy). */
 const DECOY_SAMPLE = 64;
 
+/** What a login came to, for run() to report: refused, or stopped by a
+ * failure, and whether work is left that nobody waits for (the deadline passed). */
+export interface AuthOutcome {
+  refused: boolean;
+  failure?: unknown;
+  abandoned: boolean;
+}
+
 /** The auth program (no arguments): `username\npassword\n` on stdin; answers
- * `OK\n<username>\n` or `ERROR\n`. Never throws; the caller always exits 0.
- * Returns whether work is left that nobody waits for (the deadline passed). */
-export async function authenticate(ctx: CallContext): Promise<{ abandoned: boolean }> {
+ * `OK\n<username>\n` or `ERROR\n`. Never throws; the caller always exits 0. */
+export async function authenticate(ctx: CallContext): Promise<AuthOutcome> {
   const started = performance.now();
   let result: LoginResult;
-  let reported = false;
+  let failure: unknown;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<LoginResult>((resolve) => {
     timer = setTimeout(() => resolve({ reason: 'deadline' }), ctx.config.authTimeoutMs);
@@ -48,8 +55,7 @@ export async function authenticate(ctx: CallContext): Promise<{ abandoned: boole
     result = await Promise.race([checkLogin(ctx), deadline]);
   } catch (error) {
     // What stopped the check (no database, bad input) reveals nothing about the user.
-    ctx.log.failure(error);
-    reported = true;
+    failure = error;
     result = { reason: error instanceof BridgeError ? error.code : 'software' };
   }
   clearTimeout(timer);
@@ -57,18 +63,17 @@ export async function authenticate(ctx: CallContext): Promise<{ abandoned: boole
     ctx.out.line('OK');
     ctx.out.line(result.username);
   } else {
-    if (!reported) ctx.log.error('auth', AUTH_FAILED);
     ctx.out.line('ERROR');
   }
   writeAudit(ctx.config.logFile, {
     call: 'auth',
-    outcome: result.username ? 'ok' : reported ? 'error' : 'refused',
+    outcome: result.username ? 'ok' : failure !== undefined ? 'error' : 'refused',
     reason: result.reason,
     user: result.user,
     scheme: result.scheme,
     durationMs: Math.round(performance.now() - started),
   });
-  return { abandoned: result.reason === 'deadline' };
+  return { refused: !result.username && failure === undefined, failure, abandoned: result.reason === 'deadline' };
 }
 
 /** A credential row as the registry takes it. Trailing spaces go: CHAR
