@@ -19,8 +19,19 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly' } },
   },
   {
-    // stdout carries only protocol answers: nothing in bridge/ may print on its own.
+    // stdout carries only protocol answers: nothing in bridge/ may print on its
+    // own. The standard streams are reached through Io, made in process-io.ts.
     files: ['bridge/**/*.ts'],
-    rules: { 'no-console': 'error' },
+    rules: {
+      'no-console': 'error',
+      'no-restricted-properties': [
+        'error',
+        ...['stdin', 'stdout', 'stderr'].map((property) => ({
+          object: 'process',
+          property,
+          message: 'use the Io the run was given (process-io.ts makes it)',
+        })),
+      ],
+    },
   },
 );

@@ -18,7 +18,7 @@ export interface AuditEntry {
 }
 
 /** The log rotates past this size, keeping this many older files (.1 newest). */
-export const AUDIT_LOG_LIMITS = { maxBytes: 10 * 1024 * 1024, keep: 5 };
+const AUDIT_LOG_LIMITS = { maxBytes: 10 * 1024 * 1024, keep: 5 };
 
 /** Appends one JSON line to the audit log. A log that cannot be written is
  * skipped: logging never changes the answer PaperCut gets. */

@@ -8,7 +8,7 @@ import { paths } from './paths';
 import type { Env } from './contract';
 
 /** Every setting the bridge reads, from the environment or the config file. */
-export const SETTINGS = [
+const SETTINGS = [
   'BRIDGE_DB_CLIENT',
   'BRIDGE_DB_URL',
   'BRIDGE_DB_SCHEMA',
@@ -24,7 +24,7 @@ export const SETTINGS = [
 ] as const;
 type Setting = (typeof SETTINGS)[number];
 /** Names the config file elsewhere; only read from the environment. */
-export const CONFIG_FILE_SETTING = 'BRIDGE_CONFIG_FILE';
+const CONFIG_FILE_SETTING = 'BRIDGE_CONFIG_FILE';
 
 export interface Config {
   readonly dialect: Dialect;
@@ -55,7 +55,7 @@ export interface Config {
 }
 
 /** Defaults short enough that a dead database never keeps a login waiting. */
-export const DEFAULT_TIMEOUTS = { connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, authTimeoutMs: 5_000 } as const;
+const DEFAULT_TIMEOUTS = { connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, authTimeoutMs: 5_000 } as const;
 
 /** The URL schemes accepted per dialect (SQLite takes a file path instead). */
 const URL_SCHEMES: Record<Exclude<Dialect, 'sqlite'>, readonly string[]> = {

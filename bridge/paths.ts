@@ -13,7 +13,7 @@ function findInstallRoot(start: string): string {
 }
 
 /** A release executable's installation is the folder it sits in. */
-export const INSTALL_ROOT = isSea() ? dirname(process.execPath) : findInstallRoot(__dirname);
+const INSTALL_ROOT = isSea() ? dirname(process.execPath) : findInstallRoot(__dirname);
 
 export const paths = {
   root: INSTALL_ROOT,
@@ -21,5 +21,4 @@ export const paths = {
   demoDatabase: join(INSTALL_ROOT, 'demo', 'demo-erp.sqlite'),
   viewsDir: join(INSTALL_ROOT, 'views'),
   packsDir: join(INSTALL_ROOT, 'packs'),
-  defaultMappingDir: join(INSTALL_ROOT, 'mapping'),
 };

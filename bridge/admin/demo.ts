@@ -17,14 +17,14 @@ export async function createDemo(log: Log, env: Env, file?: string): Promise<str
   if (file) {
     const target = resolve(file);
     if (existsSync(target)) throw usageError(`${target} exists; the demo ERP is only created in a new file`);
-    return fill(log, demoFile(target), target);
+    return fill(log, sqliteFileConfig(target), target);
   }
   const config = resolveConfig({ env, demoWhenUnset: true });
   if (config.demo) {
     rmSync(config.url, { force: true });
     return fill(log, config, config.url);
   }
-  return fill(log, { ...config, demo: true }, `the configured ${config.dialect} database`, async (db) => {
+  return fill(log, config, `the configured ${config.dialect} database`, async (db) => {
     const existing = await listRelations(db, config.dialect, config.schema);
     if (existing.length) {
       throw usageError(
@@ -34,16 +34,16 @@ export async function createDemo(log: Log, env: Env, file?: string): Promise<str
   });
 }
 
-function demoFile(file: string): Config {
+function sqliteFileConfig(file: string): Config {
   const settings = { BRIDGE_DB_CLIENT: 'sqlite', BRIDGE_DB_URL: file };
-  return { ...resolveConfig({ env: settings, readFile: () => undefined }), demo: true };
+  return resolveConfig({ env: settings, readFile: () => undefined });
 }
 
 async function fill(log: Log, config: Config, where: string, check?: (db: Knex) => Promise<void>): Promise<string> {
   if (config.dialect === 'sqlite') mkdirSync(dirname(config.url), { recursive: true });
   await withDb(config, log, { readOnly: false }, async (db) => {
     await check?.(db);
-    await db.migrate.latest(migratorConfig(config));
+    await db.migrate.latest(migratorConfig(config, { demoTables: true }));
     const { seed } = require('../../seeds/01_demo_erp') as { seed: (knex: Knex) => Promise<void> };
     await seed(db);
   });

@@ -11,11 +11,12 @@ import { loadPack } from '../packs/manifest';
 import { packMigration } from '../packs/scaffold';
 import type { Log } from '../log';
 
-/** The demo database gets the demo ERP and its views; a real database only
- * ever gets the DBA's own mapping folder, never the demo tables. */
-export function migratorConfig(config: Config): Knex.MigratorConfig {
+/** The demo ERP's database gets the demo tables and their views (and so does
+ * an empty database `papercut-bridge demo` fills); a real database only ever
+ * gets the DBA's own mapping folder. */
+export function migratorConfig(config: Config, { demoTables = config.demo } = {}): Knex.MigratorConfig {
   return {
-    migrationSource: config.demo ? new DemoMigrationSource() : new FolderMigrationSource(config.migrationsDir),
+    migrationSource: demoTables ? new DemoMigrationSource() : new FolderMigrationSource(config.migrationsDir),
     tableName: MIGRATIONS_TABLE,
     schemaName: config.schema,
   };

@@ -4,7 +4,7 @@ import { compareCodeUnits, userLine } from '../protocol/format';
 import { nameKey } from '../protocol/usernames';
 import { guardCount } from '../state/guard';
 import { stateOf, withDirectory, type CallContext } from './context';
-import { requireGroup } from './users';
+import { requireGroup } from './require-group';
 
 /** The group's active members, one per name, with their usernames as
  * PaperCut sees them, in code-unit order. PaperCut syncs a group from this

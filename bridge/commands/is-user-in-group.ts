@@ -1,5 +1,5 @@
 import { withDirectory, type CallContext } from './context';
-import { requireGroup } from './users';
+import { requireGroup } from './require-group';
 
 /** `- is-user-in-group GROUP USER`: Y or N; an unknown or inactive user is N. */
 export async function isUserInGroup(ctx: CallContext, group: string, username: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { Directory } from '../db/queries';
 import type { ExportSink } from '../db/stream-rows';
 import type { UserValues } from '../contract';
 import { DistinctNames } from '../protocol/distinct-names';
@@ -73,4 +74,14 @@ export class UserLines implements ExportSink {
     this.blockUsed = 0;
     this.blockLines = 0;
   }
+}
+
+/** The all-users answer, line by line (see UserLines); returns the counts. */
+export async function eachUserLine(
+  directory: Directory,
+  out: AnswerLines,
+): Promise<{ users: number; nameless: number; collisions: number }> {
+  const lines = new UserLines(out);
+  await directory.eachUser(lines);
+  return lines.finish();
 }

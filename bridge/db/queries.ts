@@ -73,7 +73,7 @@ export class DirectoryQueries {
 
   /** The rows stored as `name` or padded, ASCII case aside, through the index. */
   users(name: string): Knex.QueryBuilder {
-    return this.sql.asExported(
+    return this.sql.asServerText(
       this.db
         .select(USER_COLUMNS)
         .from(this.view(VIEWS.users))
@@ -98,7 +98,7 @@ export class DirectoryQueries {
     return this.db
       .select('group_name')
       .from(this.view(VIEWS.groups))
-      .where(this.sql.equalsValue(this.db, 'group_name', group));
+      .where(this.sql.matchesName(this.db, 'group_name', group));
   }
 
   /** Members of the group joined to papercut_users: only active users remain.
@@ -109,18 +109,18 @@ export class DirectoryQueries {
       .select([...columns.map((column) => `u.${column}`), 'm.group_name as member_group', 'm.username as member_name'])
       .from(this.view(VIEWS.groupMembers, 'm'))
       .join(this.view(VIEWS.users, 'u'), (join) => join.on(this.sql.equalsColumn(this.db, 'u.username', 'm.username')))
-      .where(this.sql.equalsValue(this.db, 'm.group_name', group));
+      .where(this.sql.matchesName(this.db, 'm.group_name', group));
     // Not sorted here: the member list is sorted in Node, where a few thousand names cost nothing.
-    if (stored !== undefined) query.andWhere(this.sql.equalsValue(this.db, 'u.username', stored));
-    return this.sql.asExported(query);
+    if (stored !== undefined) query.andWhere(this.sql.matchesName(this.db, 'u.username', stored));
+    return this.sql.asServerText(query);
   }
 
   usersByAlias(alias: string): Knex.QueryBuilder {
-    return this.sql.asExported(
+    return this.sql.asServerText(
       this.db
         .select(USER_COLUMNS)
         .from(this.view(VIEWS.users))
-        .where(this.sql.equalsValue(this.db, 'alias', alias)),
+        .where(this.sql.matchesName(this.db, 'alias', alias)),
     );
   }
 

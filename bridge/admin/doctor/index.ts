@@ -35,7 +35,7 @@ export interface DoctorOptions {
  * cleans or refuses safely, which almost every real ERP has; failing on them
  * would make doctor useless as a gate or a scheduled check. An error (PaperCut
  * cannot work, or could act for the wrong person) exits 1. */
-export const DOCTOR_STATUS = { healthy: 0, problems: 1, config: EXIT_STATUS.config } as const;
+const DOCTOR_STATUS = { healthy: 0, problems: 1, config: EXIT_STATUS.config } as const;
 
 /** Doctor reads far more than any PaperCut call does: the per-call statement
  * timeout would cut its checks on a large directory short. */

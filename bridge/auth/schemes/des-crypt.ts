@@ -110,7 +110,7 @@ function encrypt(block: readonly number[], keys: readonly number[][], expansion:
 }
 
 /** crypt(password, salt): the 13-character result, or undefined for a salt outside the alphabet. */
-export function desCrypt(password: Buffer, salt: string): string | undefined {
+function desCrypt(password: Buffer, salt: string): string | undefined {
   const saltValues = [...salt.slice(0, 2)].map((char) => ALPHABET.indexOf(char));
   if (saltValues.length !== 2 || saltValues.includes(-1)) return undefined;
   // Each set salt bit swaps two entries of the E table, 24 apart.

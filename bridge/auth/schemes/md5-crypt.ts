@@ -7,7 +7,7 @@ import { outcome, type PasswordScheme } from '../scheme';
 const GROUPS = [[0, 6, 12], [1, 7, 13], [2, 8, 14], [3, 9, 15], [4, 10, 5], [11]];
 const FORM = /^(\$1\$|\$apr1\$)([^$]{0,8})\$([./0-9A-Za-z]{22})$/;
 
-export function md5Crypt(magic: string, passwordText: string, saltText: string): string {
+function md5Crypt(magic: string, passwordText: string, saltText: string): string {
   const md5 = () => createHash('md5');
   const password = Buffer.from(passwordText, 'utf8');
   const salt = Buffer.from(saltText, 'utf8');

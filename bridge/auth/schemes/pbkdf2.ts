@@ -7,7 +7,7 @@ import { outcome, type SchemeOutcome } from '../scheme';
 export type Digest = 'sha1' | 'sha256' | 'sha512';
 export const DIGEST_BYTES: Record<Digest, number> = { sha1: 20, sha256: 32, sha512: 64 };
 /** A login must not take minutes: more iterations than the cap is not a real hash. */
-export const MAX_ITERATIONS = COST_CAPS.pbkdf2Iterations;
+const MAX_ITERATIONS = COST_CAPS.pbkdf2Iterations;
 
 const derive = promisify(pbkdf2);
 

@@ -44,7 +44,7 @@ function parse(variant: Variant, hash: string) {
   return { log2, salt: hash.slice(4, 12), checksum: hash.slice(12) };
 }
 
-export async function phpassChecksum(variant: Variant, password: string, salt: string, log2: number): Promise<string> {
+async function phpassChecksum(variant: Variant, password: string, salt: string, log2: number): Promise<string> {
   const secret = Buffer.from(password, 'utf8');
   let digest = createHash(variant.algorithm).update(salt).update(secret).digest();
   for (let i = 1 << log2; i > 0; i--) {

@@ -71,12 +71,7 @@ function repeatTo(block: Buffer, length: number): Buffer {
   return out;
 }
 
-export async function shaCrypt(
-  variant: Variant,
-  passwordText: string,
-  saltText: string,
-  rounds: number,
-): Promise<string> {
+async function shaCrypt(variant: Variant, passwordText: string, saltText: string, rounds: number): Promise<string> {
   const hash = () => createHash(variant.algorithm);
   const password = Buffer.from(passwordText, 'utf8');
   const salt = Buffer.from(saltText, 'utf8');
