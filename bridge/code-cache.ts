@@ -1,5 +1,5 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -11,19 +11,12 @@ import { Script } from 'node:vm';
 // cache against its own version and flags but only the source's length, so
 // each cache starts with the size and time of the bundle it was made from.
 
-interface NodeModule {
-  exports: unknown;
-  filename: string;
-  paths: string[];
-  loaded: boolean;
-}
-type ModuleStatics = typeof Module & {
-  new (id: string, parent?: unknown): NodeModule;
-  _nodeModulePaths(dir: string): string[];
-  _cache: Record<string, NodeModule>;
-  wrap(source: string): string;
-};
-const { _cache: loadedModules, _nodeModulePaths, wrap, createRequire } = Module as ModuleStatics;
+/** Where require() keeps what it loaded (public: require.cache), so that a
+ * bundle loaded here counts as loaded, once, as one loaded by require(). */
+const loadedModules = require.cache;
+
+/** The function a CommonJS module's code runs in, as require() makes it. */
+const wrap = (source: string) => `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 
 /** The cache's file for a bundle; it is only valid for that very bundle. */
 export const codeCacheFile = (file: string): string => `${file}.cache`;
@@ -38,9 +31,7 @@ export function requireWithCodeCache(file: string): unknown {
   // A shebang line is valid at the top of a file, not inside the module wrapper.
   const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
   const script = new Script(wrap(source), { filename: file, cachedData });
-  const module = new (Module as ModuleStatics)(file);
-  module.filename = file;
-  module.paths = _nodeModulePaths(dirname(file));
+  const module = { id: file, filename: file, exports: {}, loaded: false } as NodeJS.Module;
   loadedModules[file] = module;
   if (!cachedData || script.cachedDataRejected) {
     // After the call, so that what it ran is compiled and saved too.
