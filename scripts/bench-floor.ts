@@ -9,7 +9,7 @@ import { requireWithCodeCache } from '../bridge/code-cache';
 import { resolveConfig } from '../bridge/config';
 import { withDb } from '../bridge/db/connect';
 import { DirectoryQueries } from '../bridge/db/queries';
-import { exportRows } from '../bridge/db/stream-rows';
+import { exportRows } from '../bridge/export/export-rows';
 import { Log } from '../bridge/log';
 
 const config = resolveConfig({ env: process.env, readFile: () => undefined });

@@ -5,7 +5,7 @@ import { USER_COLUMNS } from '../contract';
 import { BridgeError } from '../errors';
 import type { Log } from '../log';
 import { nameKey } from '../protocol/usernames';
-import { eachUserLine } from '../commands/user-lines';
+import { eachUserLine } from '../export/user-lines';
 import { stateOf } from '../commands/context';
 import { guardCount, guardSameDatabase } from '../state/guard';
 import { PinFingerprints } from '../state/pin-fingerprints';

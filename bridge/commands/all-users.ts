@@ -2,7 +2,7 @@ import { guardCount, guardSameDatabase } from '../state/guard';
 import { PinFingerprints } from '../state/pin-fingerprints';
 import { writeSnapshot } from '../state/snapshot';
 import { stateOf, withDirectory, type CallContext } from './context';
-import { eachUserLine } from './user-lines';
+import { eachUserLine } from '../export/user-lines';
 
 /** `- all-users`: every user, one user line each. Rows stream from the
  * database to the spool file, so memory stays flat whatever the count; the

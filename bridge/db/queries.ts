@@ -11,9 +11,10 @@ import {
   userPerName,
   type NameOwner,
 } from '../protocol/usernames';
+import type { Dialect } from './dialect';
 import { DIALECT_SQL, type DialectSql } from './dialect-sql';
 import { databaseIdentity } from './identity';
-import { exportRows, forEachRow, type ExportSink } from './stream-rows';
+import { forEachRow } from './stream-rows';
 import { USER_COLUMNS, VIEW_COLUMNS, VIEWS, type UserColumn, type UserRow } from '../contract';
 
 export interface CredentialRow {
@@ -163,10 +164,10 @@ export class Directory {
     for (const key of Object.keys(VIEWS) as (keyof typeof VIEWS)[]) await this.queries.viewCheck(key);
   }
 
-  /** Every papercut_users row, its columns in USER_COLUMNS order, in no
-   * particular order and without holding them all. */
-  eachUser(sink: ExportSink): Promise<void> {
-    return exportRows(this.db, this.config.dialect, this.queries.allUsers(), sink);
+  /** What the all-users export reads (export/): every papercut_users row,
+   * its columns in USER_COLUMNS order, in the database's own order. */
+  allUsersExport(): { db: Knex; dialect: Dialect; query: Knex.QueryBuilder } {
+    return { db: this.db, dialect: this.config.dialect, query: this.queries.allUsers() };
   }
 
   async allGroupNames(): Promise<unknown[]> {

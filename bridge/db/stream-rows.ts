@@ -1,9 +1,5 @@
 import type { Knex } from 'knex';
-import { COPY_TEXT } from '../protocol/copy-text';
-import { MYSQL_ROW } from '../protocol/mysql-row';
-import type { RawRowFormat } from '../protocol/raw-row';
 import type { Dialect } from './dialect';
-import { CopyOut } from './pg-copy-out';
 
 export type Row = Record<string, unknown>;
 /** A row as the values of its columns, in the order selected: cheaper than an object per row. */
@@ -17,7 +13,7 @@ const BATCH = 2_000;
 /** Runs a query and hands its rows to `onRow` one at a time, without holding
  * them all: all-users and doctor must cope with a million users. `onRow` must not query
  * (the pool has one connection, busy with this query). */
-const STREAMERS: Record<
+export const STREAMERS: Record<
   Dialect,
   (db: Knex, query: Knex.QueryBuilder, shape: Shape, onRow: (row: Row | Values) => void) => Promise<void>
 > = {
@@ -83,7 +79,7 @@ interface MysqlConnection {
 }
 
 /** mysql2's Query: an emitter, and a state machine whose `row` state reads each row packet. */
-interface MysqlQuery extends NodeJS.EventEmitter {
+export interface MysqlQuery extends NodeJS.EventEmitter {
   row: (this: MysqlQuery, packet: MysqlPacket, connection: unknown) => unknown;
 }
 
@@ -103,7 +99,7 @@ type Guard = <A, B, C>(handle: (a: A, b: B, c: C) => void) => (a: A, b: B, c: C)
  * mid-result, so the connection's end is watched here. A row that `take`'s
  * handler (wrapped by `guarded`) fails on fails the call, after the rest of
  * the result is drained: a throw would land in the driver's parser. */
-async function mysqlResult(
+export async function mysqlResult(
   db: Knex,
   query: Knex.QueryBuilder,
   take: (result: MysqlQuery, guarded: Guard) => void,
@@ -139,21 +135,6 @@ async function mysqlResult(
   }
 }
 
-/** Each row of a MySQL result as its packet's payload, without mysql2
- * making a string of every value: its `row` state is replaced for this query. */
-function mysqlRawRows(db: Knex, query: Knex.QueryBuilder, onRow: (buffer: Buffer, start: number, end: number) => void) {
-  return mysqlResult(db, query, (result, guarded) => {
-    const handle = guarded(onRow);
-    const parsedRow = result.row;
-    result.row = function (packet, connection) {
-      // The end of the rows (or of a result, with more to come) is mysql2's to handle.
-      if (packet.isEOF()) return parsedRow.call(this, packet, connection);
-      handle(packet.buffer, packet.offset, packet.end);
-      return result.row;
-    };
-  });
-}
-
 /** Streams a query's rows; returns how many there were. Reports progress
  * every `every` rows under `label`. */
 export async function forEachRow(
@@ -171,41 +152,4 @@ export async function forEachRow(
     if (progress && count % every === 0) progress.report(`${progress.label}: ${count.toLocaleString('en-US')} rows`);
   });
   return count;
-}
-
-/** Takes an export in whichever form its database gives fastest. */
-export interface ExportSink {
-  /** A row as the values of the selected columns, in order. */
-  values(values: Values): void;
-  /** A row in the database's own encoding, from `start` to `end` of `buffer`. */
-  rawRow(format: RawRowFormat, buffer: Buffer, start: number, end: number): void;
-}
-
-/** Streams a query's rows to `sink`: on PostgreSQL as `COPY … TO STDOUT`
- * text and on MySQL as the result's row packets, which need no values made
- * of them (on PostgreSQL, reading a million rows as values through a cursor
- * took 2.0 × psql, as COPY 1.3 ×); elsewhere as values, where an object per
- * row would cost a third of the time. */
-export function exportRows(db: Knex, dialect: Dialect, query: Knex.QueryBuilder, sink: ExportSink): Promise<void> {
-  if (dialect === 'pg') return copyOut(db, query, (buffer, start, end) => sink.rawRow(COPY_TEXT, buffer, start, end));
-  if (dialect === 'mysql') {
-    return mysqlRawRows(db, query, (buffer, start, end) => sink.rawRow(MYSQL_ROW, buffer, start, end));
-  }
-  return STREAMERS[dialect](db, query, 'values', (values) => sink.values(values as Values));
-}
-
-/** COPY takes no parameters: only a query without bindings can be exported so. */
-async function copyOut(
-  db: Knex,
-  query: Knex.QueryBuilder,
-  onRow: (buffer: Buffer, start: number, end: number) => void,
-): Promise<void> {
-  const { sql, bindings } = query.toSQL().toNative();
-  if (bindings.length) throw new Error('COPY cannot export a query with bindings');
-  const connection = (await db.client.acquireConnection()) as { query(submittable: CopyOut): CopyOut };
-  try {
-    await connection.query(new CopyOut(`copy (${sql}) to stdout`, onRow)).done;
-  } finally {
-    await db.client.releaseConnection(connection);
-  }
 }

@@ -1,5 +1,5 @@
-import { compareCodeUnits } from './format';
-import { storedKey } from './usernames';
+import { compareCodeUnits } from '../protocol/format';
+import { storedKey } from '../protocol/usernames';
 
 /** Hashes and name positions are kept in arrays of 2^16 and names in buffers
  * of 1 MiB that are never reallocated: growing by copying leaves the old
@@ -22,6 +22,12 @@ const LOW_BITS = 20;
 const LOW_MASK = (1 << LOW_BITS) - 1;
 
 /**
+ * Invariant: once every line's name is added, linesToDrop() lists exactly
+ * the lines to leave out so that each key (storedKey: the name as PaperCut
+ * sees it) keeps one line: the one whose stored spelling sorts first in
+ * code-unit order, and of equal spellings the first. distinct-names-map.ts
+ * works out the same with a Map, as the tests' oracle.
+ *
  * The usernames of an all-users answer, one per answer line, checked once all
  * are in: which lines to leave out so that each name as PaperCut sees it
  * (case-insensitively) appears once, the one whose stored spelling sorts

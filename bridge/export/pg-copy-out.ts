@@ -8,6 +8,8 @@
  * finishes the query.
  */
 
+import type { Knex } from 'knex';
+
 const COPY_DATA = 0x64; // 'd'
 const COPY_OUT_RESPONSE = 0x48; // 'H'
 const LF = 0x0a;
@@ -130,5 +132,22 @@ export class CopyOut {
   handleError(error: unknown): void {
     if (this.stream) this.stream.removeListener('data', this.onData);
     this.fail(error);
+  }
+}
+
+/** Runs `COPY (query) TO STDOUT` on a connection of the pool and hands each
+ * row to `onRow`. COPY takes no parameters: only a query without bindings. */
+export async function copyOut(
+  db: Knex,
+  query: Knex.QueryBuilder,
+  onRow: (buffer: Buffer, start: number, end: number) => void,
+): Promise<void> {
+  const { sql, bindings } = query.toSQL().toNative();
+  if (bindings.length) throw new Error('COPY cannot export a query with bindings');
+  const connection = (await db.client.acquireConnection()) as { query(submittable: CopyOut): CopyOut };
+  try {
+    await connection.query(new CopyOut(`copy (${sql}) to stdout`, onRow)).done;
+  } finally {
+    await db.client.releaseConnection(connection);
   }
 }

@@ -1,10 +1,10 @@
 import type { Directory } from '../db/queries';
-import type { ExportSink } from '../db/stream-rows';
+import { exportRows, type ExportSink } from './export-rows';
 import type { UserValues } from '../contract';
-import { DistinctNames } from '../protocol/distinct-names';
+import { DistinctNames } from './distinct-names';
 import { userLineOf } from '../protocol/format';
 import { storedName, usableName } from '../protocol/usernames';
-import { NAMELESS, NEEDS_DECODING, type RawRowFormat } from '../protocol/raw-row';
+import { NAMELESS, NEEDS_DECODING, type RawRowFormat } from './raw-row';
 
 /** Where the all-users answer goes, line by line. */
 export interface AnswerLines {
@@ -82,6 +82,7 @@ export async function eachUserLine(
   out: AnswerLines,
 ): Promise<{ users: number; nameless: number; collisions: number }> {
   const lines = new UserLines(out);
-  await directory.eachUser(lines);
+  const { db, dialect, query } = directory.allUsersExport();
+  await exportRows(db, dialect, query, lines);
   return lines.finish();
 }

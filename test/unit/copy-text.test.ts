@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { copyValues, userLineFromCopy } from '../../bridge/protocol/copy-text';
-import { NAMELESS, NEEDS_DECODING } from '../../bridge/protocol/raw-row';
+import { copyValues, userLineFromCopy } from '../../bridge/export/copy-text';
+import { NAMELESS, NEEDS_DECODING } from '../../bridge/export/raw-row';
 
 /** userLineFromCopy's answer for one line, as text, or the marker it returned. */
 function convert(line: string): string | number {

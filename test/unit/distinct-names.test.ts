@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DistinctNames, hashOf } from '../../bridge/protocol/distinct-names';
-
-/** The lines to drop, worked out with a Map: per lower-cased name, the
- * spelling first in code-unit order stays, and of equal spellings the first line. */
-function referenceDrops(names: string[]): number[] {
-  const winners = new Map<string, number>();
-  names.forEach((name, line) => {
-    const key = name.toLowerCase();
-    const winner = winners.get(key);
-    if (winner === undefined || name < names[winner]!) winners.set(key, line);
-  });
-  const kept = new Set(winners.values());
-  return names.map((_, line) => line).filter((line) => !kept.has(line));
-}
+import { DistinctNames, hashOf } from '../../bridge/export/distinct-names';
+import { linesToDropWithMap } from '../../bridge/export/distinct-names-map';
 
 describe('DistinctNames', () => {
   it('drops losing spellings, later equal spellings, and earlier lines that a later spelling beats', () => {
@@ -37,7 +25,7 @@ describe('DistinctNames', () => {
         names.addAscii(bytes, 2, bytes.length - 2);
       } else names.add(name);
     }
-    expect(names.linesToDrop()).toEqual(referenceDrops(all));
+    expect(names.linesToDrop()).toEqual(linesToDropWithMap(all));
   });
 
   it('tells apart different names whose keys hash alike', () => {

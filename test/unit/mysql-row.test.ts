@@ -2,8 +2,8 @@
 // after a length-encoded integer (one byte under 251; 0xFC + 2 bytes; 0xFD +
 // 3 bytes), NULL as the byte 0xFB.
 import { describe, expect, it } from 'vitest';
-import { mysqlRowValues, userLineFromMysqlRow } from '../../bridge/protocol/mysql-row';
-import { NAMELESS, NEEDS_DECODING } from '../../bridge/protocol/raw-row';
+import { mysqlRowValues, userLineFromMysqlRow } from '../../bridge/export/mysql-row';
+import { NAMELESS, NEEDS_DECODING } from '../../bridge/export/raw-row';
 
 function row(...values: (string | Buffer | null)[]): Buffer {
   return Buffer.concat(

@@ -3,7 +3,7 @@
 // a 4-byte length that counts itself, then the body.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { CopyOut } from '../../bridge/db/pg-copy-out';
+import { CopyOut } from '../../bridge/export/pg-copy-out';
 
 const message = (type: string, body: Buffer | string = '') => {
   const content = Buffer.from(body);
