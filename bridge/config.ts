@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { DIALECTS, isDialect, type Dialect } from './db/dialect';
+import { ADAPTERS } from './db/dialects';
 import { configError } from './errors';
 import { paths } from './paths';
-import type { Env } from './contract';
+import type { Config, Env } from './contract';
+
+export type { Config } from './contract';
 
 /** Every setting the bridge reads, from the environment or the config file. */
 const SETTINGS = [
@@ -26,43 +28,8 @@ type Setting = (typeof SETTINGS)[number];
 /** Names the config file elsewhere; only read from the environment. */
 const CONFIG_FILE_SETTING = 'BRIDGE_CONFIG_FILE';
 
-export interface Config {
-  readonly dialect: Dialect;
-  /** A connection URL, or the database file's absolute path for SQLite. Secret: never print it. */
-  readonly url: string;
-  readonly schema: string | undefined;
-  /** True when the embedded demo ERP answers: only when chosen (BRIDGE_DB_CLIENT=demo). */
-  readonly demo: boolean;
-  /** The DBA's own mapping migrations. */
-  readonly migrationsDir: string;
-  /** Where the settings came from, for messages. */
-  readonly configFile: string | undefined;
-  /** How long to wait for a connection, and for one statement. */
-  readonly connectTimeoutMs: number;
-  readonly statementTimeoutMs: number;
-  /** How long a login may take in all: at the deadline the answer is ERROR. */
-  readonly authTimeoutMs: number;
-  /** Accept logins against weak hashes (plaintext, single digests, md5-crypt …). */
-  readonly allowWeakHashes: boolean;
-  /** Accept a user's alias as login name, answering with the canonical username. */
-  readonly aliasLogin: boolean;
-  /** The audit log: one JSON line per call. */
-  readonly logFile: string;
-  /** What the mass-deletion guard remembers, and the last all-users answer. */
-  readonly stateDir: string;
-  /** How far the user count may fall against the last successful answer; 100 turns the check off. */
-  readonly maxUserDropPercent: number;
-}
-
 /** Defaults short enough that a dead database never keeps a login waiting. */
 const DEFAULT_TIMEOUTS = { connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, authTimeoutMs: 5_000 } as const;
-
-/** The URL schemes accepted per dialect (SQLite takes a file path instead). */
-const URL_SCHEMES: Record<Exclude<Dialect, 'sqlite'>, readonly string[]> = {
-  pg: ['postgres:', 'postgresql:'],
-  mysql: ['mysql:', 'mariadb:'],
-  mssql: ['mssql:', 'sqlserver:'],
-};
 
 export interface ConfigSources {
   env: Env;
@@ -132,7 +99,7 @@ export function resolveConfig(sources: ConfigSources): Config {
 
   let resolvedUrl: string | undefined;
   if (url === undefined) problems.push('BRIDGE_DB_URL is not set');
-  else if (dialect) resolvedUrl = checkUrl(dialect, url, root, problems);
+  else if (dialect) resolvedUrl = ADAPTERS[dialect].checkUrl(url, root, problems);
 
   if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_$]{0,127}$/.test(schema)) {
     problems.push('BRIDGE_DB_SCHEMA must be a plain identifier (letters, digits, _ and $)');
@@ -184,38 +151,6 @@ function seconds(
     return fallbackMs;
   }
   return Math.round(value * 1000);
-}
-
-function checkUrl(dialect: Dialect, url: string, root: string, problems: string[]): string | undefined {
-  if (dialect === 'sqlite') {
-    if (url.startsWith('file:')) {
-      try {
-        return fileURLToPath(url);
-      } catch {
-        problems.push('BRIDGE_DB_URL is not a valid file: URL');
-        return undefined;
-      }
-    }
-    return isAbsolute(url) ? url : resolve(root, url);
-  }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    // The URL may hold a password: never echo it.
-    problems.push(`BRIDGE_DB_URL is not a valid URL for ${dialect}`);
-    return undefined;
-  }
-  const schemes = URL_SCHEMES[dialect];
-  if (!schemes.includes(parsed.protocol)) {
-    problems.push(`BRIDGE_DB_URL for ${dialect} must start with ${schemes.map((s) => `${s}//`).join(' or ')}`);
-    return undefined;
-  }
-  if (parsed.hostname === '') {
-    problems.push(`BRIDGE_DB_URL for ${dialect} names no host`);
-    return undefined;
-  }
-  return url;
 }
 
 function loadConfigFile(

@@ -2,21 +2,13 @@ import type { Knex } from 'knex';
 import type { Config } from '../config';
 import { BridgeError, configError } from '../errors';
 import type { Log } from '../log';
-import type { Dialect } from './dialect';
-import { DRIVERS, type ConnectOptions } from './drivers';
+import { ADAPTERS } from './dialects';
+import type { ConnectOptions } from './dialects/adapter';
 import { VIEW_COLUMNS, VIEWS } from '../contract';
 import { RELEASE_LACKS } from '../release-modules';
 
-/** The Knex client name of each dialect's driver, for messages. */
-const DRIVER_PACKAGES: Record<Dialect, string> = {
-  sqlite: 'better-sqlite3',
-  pg: 'pg',
-  mysql: 'mysql2',
-  mssql: 'tedious',
-};
-
 export function knexConfig(config: Config, log: Log, options: ConnectOptions): Knex.Config {
-  const base = DRIVERS[config.dialect](config, options);
+  const base = ADAPTERS[config.dialect].knexConfig(config, options);
   return {
     ...base,
     // One connection is all a call needs; a dead database fails within the
@@ -49,7 +41,7 @@ export async function withDb<T>(
         ? 'it is not installed'
         : (error as Error).message;
     throw configError(
-      `cannot load the ${config.dialect} driver (npm package ${DRIVER_PACKAGES[config.dialect]}): ${detail}`,
+      `cannot load the ${config.dialect} driver (npm package ${ADAPTERS[config.dialect].driverPackage}): ${detail}`,
     );
   }
   try {

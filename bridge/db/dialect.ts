@@ -1,8 +1,6 @@
-/** The database families the bridge speaks. Anything that differs between
- * them is a `Record<Dialect, …>` so that a new dialect fails to compile until
- * every difference is filled in. */
-export const DIALECTS = ['sqlite', 'pg', 'mysql', 'mssql'] as const;
-export type Dialect = (typeof DIALECTS)[number];
+import { DIALECTS, type Dialect } from '../contract';
+
+export { DIALECTS, type Dialect };
 
 export function isDialect(value: string): value is Dialect {
   return (DIALECTS as readonly string[]).includes(value);

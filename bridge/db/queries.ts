@@ -12,8 +12,8 @@ import {
   type NameOwner,
 } from '../protocol/usernames';
 import type { Dialect } from './dialect';
-import { DIALECT_SQL, type DialectSql } from './dialect-sql';
-import { databaseIdentity } from './identity';
+import { ADAPTERS } from './dialects';
+import type { DialectSql } from './dialects/adapter';
 import { forEachRow } from './stream-rows';
 import { USER_COLUMNS, VIEW_COLUMNS, VIEWS, type UserColumn, type UserRow } from '../contract';
 
@@ -46,7 +46,7 @@ export class DirectoryQueries {
     private readonly db: Knex,
     private readonly config: Pick<Config, 'dialect' | 'schema'>,
   ) {
-    this.sql = DIALECT_SQL[config.dialect];
+    this.sql = ADAPTERS[config.dialect].sql;
   }
 
   private view(name: string, alias?: string): string {
@@ -156,7 +156,7 @@ export class Directory {
 
   /** What the database says it is (see identity.ts). */
   identity(): Promise<string> {
-    return databaseIdentity(this.db, this.config);
+    return ADAPTERS[this.config.dialect].identity(this.db, this.config);
   }
 
   /** Fails when a view or one of its columns is missing. */

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Dialect } from '../db/dialect';
-import { STREAMERS, type Values } from '../db/stream-rows';
+import { ADAPTERS } from '../db/dialects';
+import type { Values } from '../db/dialects/adapter';
 import { COPY_TEXT } from './copy-text';
 import { MYSQL_ROW } from './mysql-row';
 import { mysqlRawRows } from './mysql-raw-rows';
@@ -25,5 +26,5 @@ export function exportRows(db: Knex, dialect: Dialect, query: Knex.QueryBuilder,
   if (dialect === 'mysql') {
     return mysqlRawRows(db, query, (buffer, start, end) => sink.rawRow(MYSQL_ROW, buffer, start, end));
   }
-  return STREAMERS[dialect](db, query, 'values', (values) => sink.values(values as Values));
+  return ADAPTERS[dialect].streamRows(db, query, 'values', (values) => sink.values(values as Values));
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { mysqlResult } from '../db/stream-rows';
+import { mysqlResult } from '../db/dialects/mysql';
 
 /** Each row of a MySQL result as its packet's payload, without mysql2
  * making a string of every value: mysql2 still runs the query and its state

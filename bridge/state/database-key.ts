@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 
 export interface DatabaseKey {
-  /** The record's file name: a hash of what the database says it is (see db/identity.ts). */
+  /** The record's file name: a hash of what the database says it is (the adapter's `identity`, db/dialects/). */
   key: string;
   /** The key the record had when it was keyed on the URL, read until the record is written anew. */
   legacyKey: string;

@@ -2,7 +2,7 @@
 // makes of the same password: PostgreSQL SASLprep-normalises it first. The
 // server computes its own verifier here, and ours, with its salt, must match.
 import { expect, it } from 'vitest';
-import { scramSha256 } from '../../bridge/admin/reader';
+import { scramSha256 } from '../../bridge/db/dialects/pg-scram';
 import { connectWith, createDatabase, forEachDialect } from '../support/databases';
 import { scratchDir } from '../conformance/spawn-bridge';
 

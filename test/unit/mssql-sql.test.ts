@@ -3,7 +3,7 @@
 // real SQL Server through testcontainers where a container runtime exists.
 import { knex, type Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
-import { READER_SQL } from '../../bridge/admin/reader';
+import { ADAPTERS } from '../../bridge/db/dialects';
 import { knexConfig } from '../../bridge/db/connect';
 import { DirectoryQueries } from '../../bridge/db/queries';
 import { readViewStatements } from '../../bridge/db/view-sql';
@@ -106,12 +106,16 @@ describe('the read-only login, compiled for SQL Server', () => {
   it('creates a login and a user, grants SELECT on the four views only, and binds the password', async () => {
     const db = mssql();
     for (const password of ["it's-a-long-secret", 'is this? a secret', 'a \\? and a \\ too, long']) {
-      const [login] = (await READER_SQL.mssql(db, 'pc_reader', password, 'papercut')).map((raw) => raw.toSQL());
+      const [login] = (await ADAPTERS.mssql.readerLogin(db, 'pc_reader', password, 'papercut')).map((raw) =>
+        raw.toSQL(),
+      );
       expect(login!.bindings).toEqual(['pc_reader', password]);
       expect(login!.sql).not.toContain(password);
       expect(login!.sql).toMatch(/exec sp_executesql @sql$/);
     }
-    const statements = (await READER_SQL.mssql(db, 'pc_reader', "it's-a-long-secret", 'papercut')).map(String);
+    const statements = (await ADAPTERS.mssql.readerLogin(db, 'pc_reader', "it's-a-long-secret", 'papercut')).map(
+      String,
+    );
     expect(statements.slice(1)).toEqual([
       'create user [pc_reader] for login [pc_reader]',
       'grant select on [papercut].[papercut_users] to [pc_reader]',

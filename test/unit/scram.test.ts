@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { scramSha256 } from '../../bridge/admin/reader';
+import { scramSha256 } from '../../bridge/db/dialects/pg-scram';
 
 // The SCRAM-SHA-256 exchange published in RFC 7677, section 3 (user "user", password "pencil").
 const RFC_7677 = {

@@ -6,6 +6,7 @@ import { DEMO_CLIENT, resolveConfig, type Config } from '../../config';
 import { BridgeError } from '../../errors';
 import { redactUrl, type Log } from '../../log';
 import { createExclusive, privateDir } from '../../private-files';
+import { ADAPTERS } from '../../db/dialects';
 import { finding, type Finding } from './findings';
 import type { Env } from '../../contract';
 
@@ -115,32 +116,13 @@ function writableFindings(config: Config): Finding[] {
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[?::1\]?)$/i;
 
-/** Per dialect: whether a URL's connection is encrypted (not merely allowed
- * to be), and the parameter that makes it so. */
-const ENCRYPTION: Record<
-  Exclude<Config['dialect'], 'sqlite'>,
-  { encrypted: (params: URLSearchParams) => boolean; setting: string }
-> = {
-  pg: {
-    encrypted: (params) => ['require', 'verify-ca', 'verify-full'].includes(params.get('sslmode') ?? ''),
-    setting: 'sslmode=verify-full',
-  },
-  // PREFERRED does not encrypt with mysql2 (see the README); a CA alone means VERIFY_CA.
-  mysql: {
-    encrypted: (params) =>
-      ['REQUIRED', 'VERIFY_CA', 'VERIFY_IDENTITY'].includes((params.get('ssl-mode') ?? '').toUpperCase()) ||
-      (params.get('ssl-mode') === null && params.get('ssl-ca') !== null),
-    setting: 'ssl-mode=VERIFY_IDENTITY',
-  },
-  mssql: { encrypted: (params) => params.get('encrypt') !== 'false', setting: 'encrypt=true' },
-};
-
 /** Passwords and hashes cross the network in the clear to a server elsewhere without TLS. */
 function encryptionFindings(config: Config): Finding[] {
-  if (config.dialect === 'sqlite') return [];
+  const encryption = ADAPTERS[config.dialect].encryption;
+  if (!encryption) return [];
   const url = new URL(config.url);
   if (LOOPBACK.test(url.hostname)) return [finding('config.tls', 'ok', 'the database is on this machine')];
-  const { encrypted, setting } = ENCRYPTION[config.dialect];
+  const { encrypted, setting } = encryption;
   return encrypted(url.searchParams)
     ? [finding('config.tls', 'ok', `the connection to ${url.hostname} is encrypted`)]
     : [

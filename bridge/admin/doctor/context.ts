@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Config } from '../../config';
-import { DIALECT_SQL, type DialectSql } from '../../db/dialect-sql';
+import type { DialectSql } from '../../db/dialects/adapter';
+import { ADAPTERS } from '../../db/dialects';
 import { Directory, DirectoryQueries } from '../../db/queries';
 import { VIEWS } from '../../contract';
 
@@ -25,7 +26,7 @@ export function doctorContext(db: Knex, config: Config, progress: (line: string)
     config,
     queries: new DirectoryQueries(db, config),
     directory: new Directory(db, config),
-    sql: DIALECT_SQL[config.dialect],
+    sql: ADAPTERS[config.dialect].sql,
     view: (key, alias) => {
       const name = config.schema ? `${config.schema}.${VIEWS[key]}` : VIEWS[key];
       return alias ? `${name} as ${alias}` : name;

@@ -77,7 +77,7 @@ export async function runDoctor(options: DoctorOptions): Promise<{ output: strin
   try {
     await withDb(settings, log, { readOnly: true }, (db) => examine(doctorContext(db, config, progress), report));
   } catch (error) {
-    // Settings only the driver checks (URL parameters, a missing driver) are configuration too.
+    // A driver that cannot be loaded, or a CA file gone since, is configuration too.
     if (error instanceof BridgeError && error.code === 'config') {
       const at = findings.findIndex((item) => item.check === 'config.resolve');
       findings.splice(at, 1, configProblem(error));
