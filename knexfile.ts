@@ -3,9 +3,9 @@
 // program instead (`papercut-bridge migrate …`), which shares these settings.
 import type { Knex } from 'knex';
 import { migratorConfig } from './bridge/admin/migrate';
-import { resolveConfig } from './bridge/config';
+import { resolveConfig } from './bridge/config/config';
 import { knexConfig } from './bridge/db/connect';
-import { Log } from './bridge/log';
+import { Log } from './bridge/core/log';
 
 const config = resolveConfig({ env: process.env, demoWhenUnset: true });
 

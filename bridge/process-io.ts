@@ -5,7 +5,7 @@
 // Windows pipe, a Linux pipe and a file.
 import { read, writeSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
-import type { Io } from './io';
+import type { Io } from './core/io';
 
 const CHUNK_BYTES = 64 * 1024;
 /** How long to wait before trying again a pipe that is not ready (EAGAIN). */

@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
-import { writeAudit } from './audit-log';
+import { writeAudit } from './core/audit-log';
 import { PROTOCOL_CALLS, type ProtocolCall } from './commands/calls';
-import { resolveConfig, type Config } from './config';
-import { asBridgeError, BridgeError, usageError } from './errors';
-import type { Env } from './contract';
-import { writeAll, type Io } from './io';
-import { Log } from './log';
-import { FileSpool, MemorySpool, type Spool } from './spool';
+import { resolveConfig } from './config/config';
+import type { Config, Env } from './core/contract';
+import { asBridgeError, BridgeError, usageError } from './core/errors';
+import { writeAll, type Io } from './core/io';
+import { Log } from './core/log';
+import { FileSpool, MemorySpool, type Spool } from './core/spool';
 
 /** Runs one invocation and returns its exit status. Nothing but protocol
  * answers reaches `io.stdout`, and only once the whole answer is ready. */

@@ -6,11 +6,11 @@
 // They show how much of a call is the bridge's and how much its parts'.
 import { join } from 'node:path';
 import { requireWithCodeCache } from '../bridge/code-cache';
-import { resolveConfig } from '../bridge/config';
+import { resolveConfig } from '../bridge/config/config';
 import { withDb } from '../bridge/db/connect';
 import { DirectoryQueries } from '../bridge/db/queries';
 import { exportRows } from '../bridge/export/export-rows';
-import { Log } from '../bridge/log';
+import { Log } from '../bridge/core/log';
 
 const config = resolveConfig({ env: process.env, readFile: () => undefined });
 const drivers = join(__dirname, '..', 'drivers');

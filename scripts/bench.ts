@@ -9,13 +9,13 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { knex } from 'knex';
-import { resolveConfig } from '../bridge/config';
+import { resolveConfig } from '../bridge/config/config';
 import { knexConfig } from '../bridge/db/connect';
 import type { Dialect } from '../bridge/db/dialect';
 import { DirectoryQueries } from '../bridge/db/queries';
-import { USER_COLUMNS } from '../bridge/contract';
-import { Log } from '../bridge/log';
-import { paths } from '../bridge/paths';
+import { USER_COLUMNS } from '../bridge/core/contract';
+import { Log } from '../bridge/core/log';
+import { paths } from '../bridge/core/paths';
 import { addBulkUsers } from '../seeds/data/bulk-users';
 import { releaseFolder } from './release/platforms';
 

@@ -1,9 +1,9 @@
 import yargs from 'yargs';
-import { resolveConfig } from '../config';
-import { usageError } from '../errors';
-import { readStdinLines, writeAll, type Io } from '../io';
-import type { Log } from '../log';
-import type { Env } from '../contract';
+import { resolveConfig } from '../config/config';
+import { usageError } from '../core/errors';
+import { readStdinLines, writeAll, type Io } from '../core/io';
+import type { Log } from '../core/log';
+import type { Env } from '../core/contract';
 import { createDemo } from './demo';
 import { preview, previewText } from './preview';
 import { identifyHash, verifyHash } from './hash-tool';

@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Knex } from 'knex';
-import { resolveConfig, type Config } from '../config';
+import { resolveConfig } from '../config/config';
+import type { Config, Env } from '../core/contract';
 import { listRelations } from '../db/catalog';
 import { withDb } from '../db/connect';
-import { usageError } from '../errors';
-import type { Log } from '../log';
-import type { Env } from '../contract';
+import { usageError } from '../core/errors';
+import type { Log } from '../core/log';
 import { migratorConfig } from './migrate';
 
 /** Creates the demo ERP (tables, views, people): in a new SQLite file, in the

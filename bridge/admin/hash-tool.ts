@@ -1,7 +1,7 @@
 import { identify } from '../auth/registry';
 import { verifyPassword } from '../auth/verify';
-import { BridgeError, inputError } from '../errors';
-import { readStdinLines, type Io } from '../io';
+import { BridgeError, inputError } from '../core/errors';
+import { readStdinLines, type Io } from '../core/io';
 
 // `papercut-bridge hash identify|verify`: for operators checking what a view
 // delivers. Hashes, salts and passwords come on stdin, never on the command line.

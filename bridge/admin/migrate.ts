@@ -1,15 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
-import type { Config } from '../config';
+import type { Config } from '../core/contract';
 import { withDb } from '../db/connect';
 import { FolderMigrationSource, MIGRATIONS_TABLE, type MigrationFile } from '../db/migration-source';
 import { DemoMigrationSource } from './demo-migrations';
 import { readViewStatements } from '../db/view-sql';
-import { BridgeError, configError, usageError } from '../errors';
+import { BridgeError, configError, usageError } from '../core/errors';
 import { loadPack } from '../packs/manifest';
 import { packMigration } from '../packs/scaffold';
-import type { Log } from '../log';
+import type { Log } from '../core/log';
 
 /** The demo ERP's database gets the demo tables and their views (and so does
  * an empty database `papercut-bridge demo` fills); a real database only ever

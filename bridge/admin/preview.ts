@@ -1,16 +1,15 @@
-import type { Config } from '../config';
+import { type Config, USER_COLUMNS } from '../core/contract';
 import { withDb } from '../db/connect';
 import { Directory } from '../db/queries';
-import { USER_COLUMNS } from '../contract';
-import { BridgeError } from '../errors';
-import type { Log } from '../log';
+import { BridgeError } from '../core/errors';
+import type { Log } from '../core/log';
 import { nameKey } from '../protocol/usernames';
 import { eachUserLine } from '../export/user-lines';
 import { stateOf } from '../commands/context';
 import { guardCount, guardSameDatabase } from '../state/guard';
 import { PinFingerprints } from '../state/pin-fingerprints';
 import { readSnapshot, withPinFingerprints } from '../state/snapshot';
-import { MemorySpool } from '../spool';
+import { MemorySpool } from '../core/spool';
 
 // `papercut-bridge preview`: what the next sync would change in PaperCut,
 // against the last all-users answer kept in the state directory.

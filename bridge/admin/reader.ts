@@ -1,9 +1,8 @@
-import type { Config } from '../config';
+import { type Config, VIEWS } from '../core/contract';
 import { withDb } from '../db/connect';
 import { ADAPTERS } from '../db/dialects';
-import { VIEWS } from '../contract';
-import { usageError } from '../errors';
-import type { Log } from '../log';
+import { usageError } from '../core/errors';
+import type { Log } from '../core/log';
 
 const VIEW_NAMES = Object.values(VIEWS);
 

@@ -1,4 +1,4 @@
-import type { Cost, PasswordScheme, SchemeParams } from './scheme';
+import type { Cost, PasswordScheme, SchemeParams } from './schemes/scheme';
 import { argon2 } from './schemes/argon2';
 import { aspnetIdentity, aspnetMembership } from './schemes/aspnet';
 import { bcrypt } from './schemes/bcrypt';

@@ -1,6 +1,6 @@
-import { LibraryUnavailable } from './library';
+import { LibraryUnavailable } from './schemes/library';
 import { identify, type StoredCredential } from './registry';
-import type { SchemeOutcome } from './scheme';
+import type { SchemeOutcome } from './schemes/scheme';
 import { bcrypt } from './schemes/bcrypt';
 
 export type VerifyOutcome = SchemeOutcome | 'unknown-scheme' | 'weak-refused' | 'over-cap' | 'library-unavailable';

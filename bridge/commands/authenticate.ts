@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { writeAudit } from '../audit-log';
+import { writeAudit } from '../core/audit-log';
 import type { StoredCredential } from '../auth/registry';
 import { chooseDecoy, spendCheckTime, verifyPassword, type VerifyOutcome } from '../auth/verify';
 import type { CredentialRow } from '../db/queries';
-import { BridgeError } from '../errors';
-import { readStdinLines } from '../io';
+import { BridgeError } from '../core/errors';
+import { readStdinLines } from '../core/io';
 import { withDirectory, type CallContext } from './context';
 import { STDIN_TIMEOUT_MS } from './get-user-details';
 

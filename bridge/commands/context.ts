@@ -1,9 +1,9 @@
-import type { Config } from '../config';
+import type { Config } from '../core/contract';
 import { withDb } from '../db/connect';
 import { Directory } from '../db/queries';
-import type { Io } from '../io';
-import type { Log } from '../log';
-import type { Spool } from '../spool';
+import type { Io } from '../core/io';
+import type { Log } from '../core/log';
+import type { Spool } from '../core/spool';
 import { describeDatabase } from '../state/database-key';
 import { StateStore } from '../state/store';
 

@@ -1,5 +1,5 @@
-import { inputError, notFound } from '../errors';
-import { readStdinLines } from '../io';
+import { inputError, notFound } from '../core/errors';
+import { readStdinLines } from '../core/io';
 import { userLine } from '../protocol/format';
 import { withDirectory, type CallContext } from './context';
 

@@ -1,5 +1,5 @@
 import type { Directory, NamedUser } from '../db/queries';
-import type { UserRow } from '../contract';
+import type { UserRow } from '../core/contract';
 import { compareCodeUnits, userLine } from '../protocol/format';
 import { nameKey } from '../protocol/usernames';
 import { guardCount } from '../state/guard';

@@ -1,4 +1,4 @@
-import { notFound } from '../errors';
+import { notFound } from '../core/errors';
 
 /** Fails with "unknown group" unless papercut_groups lists the group. */
 export async function requireGroup(exists: Promise<boolean>, group: string): Promise<void> {

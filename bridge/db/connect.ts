@@ -1,11 +1,10 @@
 import type { Knex } from 'knex';
-import type { Config } from '../config';
-import { BridgeError, configError } from '../errors';
-import type { Log } from '../log';
+import { type Config, VIEW_COLUMNS, VIEWS } from '../core/contract';
+import { BridgeError, configError } from '../core/errors';
+import type { Log } from '../core/log';
 import { ADAPTERS } from './dialects';
 import type { ConnectOptions } from './dialects/adapter';
-import { VIEW_COLUMNS, VIEWS } from '../contract';
-import { RELEASE_LACKS } from '../release-modules';
+import { RELEASE_LACKS } from '../core/release-modules';
 
 export function knexConfig(config: Config, log: Log, options: ConnectOptions): Knex.Config {
   const base = ADAPTERS[config.dialect].knexConfig(config, options);

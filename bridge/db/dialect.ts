@@ -1,4 +1,4 @@
-import { DIALECTS, type Dialect } from '../contract';
+import { DIALECTS, type Dialect } from '../core/contract';
 
 export { DIALECTS, type Dialect };
 

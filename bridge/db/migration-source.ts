@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, extname, join } from 'node:path';
 import type { Knex } from 'knex';
-import { configError } from '../errors';
+import { configError } from '../core/errors';
 import { compareCodeUnits } from '../protocol/format';
 
 /** The bookkeeping table; not Knex's default name, so an ERP that uses Knex itself is left alone. */

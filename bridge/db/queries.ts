@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Config } from '../config';
+import { type Config, USER_COLUMNS, type UserColumn, type UserRow, VIEW_COLUMNS, VIEWS } from '../core/contract';
 import {
   belongsTo,
   isAsciiName,
@@ -15,7 +15,6 @@ import type { Dialect } from './dialect';
 import { ADAPTERS } from './dialects';
 import type { DialectSql } from './dialects/adapter';
 import { forEachRow } from './stream-rows';
-import { USER_COLUMNS, VIEW_COLUMNS, VIEWS, type UserColumn, type UserRow } from '../contract';
 
 export interface CredentialRow {
   username: string | null;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { paths } from '../paths';
+import { paths } from '../core/paths';
 import type { Dialect } from './dialect';
 
 export interface ViewStatement {

@@ -1,6 +1,6 @@
 import type { Directory } from '../db/queries';
 import { exportRows, type ExportSink } from './export-rows';
-import type { UserValues } from '../contract';
+import type { UserValues } from '../core/contract';
 import { DistinctNames } from './distinct-names';
 import { userLineOf } from '../protocol/format';
 import { storedName, usableName } from '../protocol/usernames';

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIALECTS, type Dialect } from '../db/dialect';
-import { usageError } from '../errors';
-import { paths } from '../paths';
+import { usageError } from '../core/errors';
+import { paths } from '../core/paths';
 
 // A pack's pack.json (see packs/README.md), read and checked once.
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Dialect } from '../db/dialect';
-import { usageError } from '../errors';
+import { usageError } from '../core/errors';
 import type { Pack, PackOption } from './manifest';
 
 // `--option KEY=VALUE` for a pack: every value checked against its type

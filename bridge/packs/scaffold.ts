@@ -1,6 +1,6 @@
 import type { Dialect } from '../db/dialect';
 import { readViewStatements } from '../db/view-sql';
-import { usageError } from '../errors';
+import { usageError } from '../core/errors';
 import type { Pack, Requirements } from './manifest';
 import { resolveOptions, sqlValue } from './options';
 import { render } from './template';

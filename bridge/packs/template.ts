@@ -1,4 +1,4 @@
-import { usageError } from '../errors';
+import { usageError } from '../core/errors';
 
 // The templates of a pack's view files (see packs/README.md): {{name}} is a
 // value; {{#name}}…{{/name}}, {{^name}}…{{/name}} and their name=value forms

@@ -1,4 +1,4 @@
-import { USER_COLUMNS, type UserRow, type UserValues } from '../contract';
+import { USER_COLUMNS, type UserRow, type UserValues } from '../core/contract';
 import { nameKey, usableName } from './usernames';
 
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;

@@ -1,4 +1,4 @@
-import type { Config } from '../config';
+import type { Config } from '../core/contract';
 
 export interface DatabaseKey {
   /** The record's file name: a hash of what the database says it is (the adapter's `identity`, db/dialects/). */

@@ -1,4 +1,4 @@
-import { BridgeError } from '../errors';
+import { BridgeError } from '../core/errors';
 import type { CountRecord, LastAllUsers } from './store';
 
 /** The mass-deletion guard: refuses an answer whose count fell by more than

@@ -1,8 +1,8 @@
 import { hash, randomBytes } from 'node:crypto';
 import { closeSync, linkSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { BridgeError } from '../errors';
-import { createExclusive, privateDir, temporaryPath } from '../private-files';
+import { BridgeError } from '../core/errors';
+import { createExclusive, privateDir, temporaryPath } from '../core/private-files';
 
 const KEY_FILE = 'pin-fingerprint.key';
 const KEY_BYTES = 32;

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { USER_COLUMNS } from '../contract';
-import { BridgeError } from '../errors';
-import { createExclusive, temporaryPath } from '../private-files';
+import { USER_COLUMNS } from '../core/contract';
+import { BridgeError } from '../core/errors';
+import { createExclusive, temporaryPath } from '../core/private-files';
 import type { PinFingerprints } from './pin-fingerprints';
 
 // The snapshot `preview` compares the next sync with: the last all-users

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BridgeError } from '../errors';
-import { writePrivateFile } from '../private-files';
+import { BridgeError } from '../core/errors';
+import { writePrivateFile } from '../core/private-files';
 import type { DatabaseKey } from './database-key';
 
 /** A count the guard compares the next answer with. */

@@ -1,7 +1,7 @@
 // The release executable's code, bundled from the compiled program: its main
 // script, and each pure-JavaScript driver and yargs as an asset of its own.
 // A require() of any of these, or of a native addon, becomes a call into
-// bridge/release-modules.ts, since an executable's own require() reaches
+// bridge/core/release-modules.ts, since an executable's own require() reaches
 // Node's built-in modules only.
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
@@ -11,7 +11,7 @@ import { common, DRIVERS, NATIVE, UNUSED } from '../bundle';
 const ASSETS = [...DRIVERS, 'yargs'];
 
 const dist = join(__dirname, '..', '..');
-const loader = join(dist, 'bridge', 'release-modules.js');
+const loader = join(dist, 'bridge', 'core', 'release-modules.js');
 
 const pattern = (names: readonly string[]) =>
   new RegExp(`^(${names.map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})$`);

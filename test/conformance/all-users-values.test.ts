@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Dialect } from '../../bridge/db/dialect';
-import { USER_COLUMNS } from '../../bridge/contract';
+import { USER_COLUMNS } from '../../bridge/core/contract';
 import { createDatabase, forEachDialect, type BridgeEnv, type TestDatabase } from '../support/databases';
 import { callBridge, expectSameLines, scratchDir } from './spawn-bridge';
 

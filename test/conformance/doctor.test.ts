@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDoctor } from '../../bridge/admin/doctor';
 import type { Finding } from '../../bridge/admin/doctor/findings';
-import { Log } from '../../bridge/log';
+import { Log } from '../../bridge/core/log';
 import { callBridge, freshDemoDatabase, scratchDir } from './spawn-bridge';
 
 type Env = Record<string, string>;

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { knex, type Knex } from 'knex';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { resolveConfig } from '../../bridge/config';
+import { resolveConfig } from '../../bridge/config/config';
 import { knexConfig } from '../../bridge/db/connect';
 import type { Dialect } from '../../bridge/db/dialect';
 import { callBridge, scratchDir } from '../conformance/spawn-bridge';

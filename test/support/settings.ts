@@ -1,6 +1,7 @@
-import { resolveConfig, type Config } from '../../bridge/config';
+import { resolveConfig } from '../../bridge/config/config';
+import type { Config } from '../../bridge/core/contract';
 import type { Dialect } from '../../bridge/db/dialect';
-import { Log } from '../../bridge/log';
+import { Log } from '../../bridge/core/log';
 
 /** A Log that writes nowhere. */
 export const SILENT_LOG = new Log({ write: () => true } as never);

@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { resolveConfig, type Config, type ConfigSources } from '../../bridge/config';
-import { BridgeError } from '../../bridge/errors';
+import { resolveConfig, type ConfigSources } from '../../bridge/config/config';
+import type { Config } from '../../bridge/core/contract';
+import { BridgeError } from '../../bridge/core/errors';
 
 // A made-up installation, far from the test's working directory.
 const ROOT = resolve('/opt/papercut-bridge-under-test');

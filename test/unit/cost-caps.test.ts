@@ -3,7 +3,7 @@
 // work; at the cap it is still a hash like any other.
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { COST_CAPS } from '../../bridge/auth/cost';
+import { COST_CAPS } from '../../bridge/auth/schemes/cost';
 import { identify, type StoredCredential } from '../../bridge/auth/registry';
 import { chooseDecoy, verifyPassword } from '../../bridge/auth/verify';
 import { loadHashVectors } from '../support/hash-vectors';

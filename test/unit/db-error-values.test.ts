@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../bridge/config';
+import { resolveConfig } from '../../bridge/config/config';
 import { classifyDbError, withoutQuotedValues } from '../../bridge/db/connect';
 
 const config = (env: Record<string, string>) => resolveConfig({ env, readFile: () => undefined });

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../bridge/config';
+import type { Config } from '../../bridge/core/contract';
 import { knexConfig } from '../../bridge/db/connect';
-import { BridgeError } from '../../bridge/errors';
+import { BridgeError } from '../../bridge/core/errors';
 import { SILENT_LOG, testConfig } from '../support/settings';
 
 const config = testConfig;

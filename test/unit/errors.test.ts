@@ -7,7 +7,7 @@ import {
   notFound,
   usageError,
   type ErrorCode,
-} from '../../bridge/errors';
+} from '../../bridge/core/errors';
 
 describe('BridgeError', () => {
   // sysexits.h: EX_USAGE, EX_DATAERR, EX_NOUSER, EX_UNAVAILABLE, EX_SOFTWARE, EX_IOERR, EX_TEMPFAIL, EX_CONFIG.

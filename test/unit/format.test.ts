@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UserRow } from '../../bridge/contract';
+import type { UserRow } from '../../bridge/core/contract';
 import { onePerName, sanitize, userLine } from '../../bridge/protocol/format';
 import { nameKey } from '../../bridge/protocol/usernames';
 

@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { BridgeError } from '../../bridge/errors';
-import { decodeLines, readStdinLines, writeAll, type ReadLinesOptions } from '../../bridge/io';
-import { MemorySpool } from '../../bridge/spool';
+import { BridgeError } from '../../bridge/core/errors';
+import { decodeLines, readStdinLines, writeAll, type ReadLinesOptions } from '../../bridge/core/io';
+import { MemorySpool } from '../../bridge/core/spool';
 
 const OPTIONS: ReadLinesOptions = { lines: 2, maxBytes: 1024, timeoutMs: 2_000 };
 

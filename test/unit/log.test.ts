@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import { Log, oneLine, redactUrl } from '../../bridge/log';
+import { Log, oneLine, redactUrl } from '../../bridge/core/log';
 
 /** A stderr stand-in that records each write. */
 function capture(): { stream: Writable; writes: string[] } {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../bridge/db/dialect';
 import { readViewStatements } from '../../bridge/db/view-sql';
-import { VIEWS } from '../../bridge/contract';
+import { VIEWS } from '../../bridge/core/contract';
 import { listPacks, type Pack } from '../../bridge/packs/manifest';
 import { renderViewSets } from '../../bridge/packs/scaffold';
 import { CREATE_VIEW, codeOf } from '../support/sql-code';

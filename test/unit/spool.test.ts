@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileSpool, MemorySpool, type Spool } from '../../bridge/spool';
+import { FileSpool, MemorySpool, type Spool } from '../../bridge/core/spool';
 
 const dir = mkdtempSync(join(tmpdir(), 'papercut-bridge-spool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

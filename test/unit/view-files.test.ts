@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isDialect, type Dialect } from '../../bridge/db/dialect';
 import { readViewStatements } from '../../bridge/db/view-sql';
-import { VIEWS } from '../../bridge/contract';
+import { VIEWS } from '../../bridge/core/contract';
 import { CREATE_VIEW, codeOf } from '../support/sql-code';
 
 const VIEWS_DIR = resolve(__dirname, '..', '..', 'views');

@@ -2,13 +2,13 @@ import { closeSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseEnv } from 'node:util';
-import { DEMO_CLIENT, resolveConfig, type Config } from '../../config';
-import { BridgeError } from '../../errors';
-import { redactUrl, type Log } from '../../log';
-import { createExclusive, privateDir } from '../../private-files';
+import { DEMO_CLIENT, resolveConfig } from '../../config/config';
+import type { Config, Env } from '../../core/contract';
+import { BridgeError } from '../../core/errors';
+import { redactUrl, type Log } from '../../core/log';
+import { createExclusive, privateDir } from '../../core/private-files';
 import { ADAPTERS } from '../../db/dialects';
 import { finding, type Finding } from './findings';
-import type { Env } from '../../contract';
 
 /** The settings in use, as the report shows them: the URL's password masked. */
 export interface ConfigSummary {

@@ -1,4 +1,4 @@
-import { COST_CAPS } from '../../auth/cost';
+import { COST_CAPS } from '../../auth/schemes/cost';
 import { identify } from '../../auth/registry';
 import type { DoctorContext } from './context';
 import { Examples, finding, plural, type Finding } from './findings';

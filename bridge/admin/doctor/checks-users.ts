@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { USER_COLUMNS } from '../../contract';
+import { USER_COLUMNS } from '../../core/contract';
 import type { DoctorContext } from './context';
 import { Examples, finding, plural, type Finding } from './findings';
 import { isAscii, NameTally, nameFindings, USERNAME_WORDING } from './name-tally';

@@ -1,5 +1,5 @@
 import { listRelations } from '../../db/catalog';
-import { VIEW_COLUMNS, VIEWS } from '../../contract';
+import { VIEW_COLUMNS, VIEWS } from '../../core/contract';
 import type { DoctorContext, ViewKey } from './context';
 import { finding, plural, type Finding } from './findings';
 import { describeError } from './errors';

@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
-import type { Config } from '../../config';
+import { type Config, VIEWS } from '../../core/contract';
 import type { DialectSql } from '../../db/dialects/adapter';
 import { ADAPTERS } from '../../db/dialects';
 import { Directory, DirectoryQueries } from '../../db/queries';
-import { VIEWS } from '../../contract';
 
 export type ViewKey = keyof typeof VIEWS;
 

@@ -1,7 +1,7 @@
-import type { Config } from '../../config';
+import type { Config } from '../../core/contract';
 import { classifyDbError } from '../../db/connect';
-import { BridgeError } from '../../errors';
-import { oneLine, redactUrl } from '../../log';
+import { BridgeError } from '../../core/errors';
+import { oneLine, redactUrl } from '../../core/log';
 
 /** A failure as one line for the report, credentials masked. */
 export function describeError(config: Config, error: unknown): string {

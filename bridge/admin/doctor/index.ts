@@ -1,8 +1,7 @@
-import type { Config } from '../../config';
+import { type Config, type Env, VIEWS } from '../../core/contract';
 import { withDb } from '../../db/connect';
-import { BridgeError, EXIT_STATUS } from '../../errors';
-import { VIEWS } from '../../contract';
-import { oneLine, redactUrl, type Log } from '../../log';
+import { BridgeError, EXIT_STATUS } from '../../core/errors';
+import { oneLine, redactUrl, type Log } from '../../core/log';
 import { checkConfig, configProblem, loadConfig, summarizeConfig, urlPassword } from './checks-config';
 import { checkData } from './checks-data';
 import { checkGroups } from './checks-groups';
@@ -20,7 +19,6 @@ import { renderJson } from './report-json';
 import { renderText } from './report-text';
 import { serverInfo, unreachable } from './server';
 import { emptyTimings, formatMs, timeCalls, timingFindings } from './timings';
-import type { Env } from '../../contract';
 
 export interface DoctorOptions {
   env: Env;

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Knex } from 'knex';
-import type { Dialect } from '../../contract';
+import type { Dialect } from '../../core/contract';
 import { ADAPTERS } from '../../db/dialects';
 
 export interface ServerInfo {

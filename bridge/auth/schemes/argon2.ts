@@ -1,7 +1,7 @@
-import { fromUnpaddedBase64 } from '../encoding';
-import { outcome, type PasswordScheme } from '../scheme';
-import { argon2Cost } from '../cost';
-import { loadLibrary } from '../library';
+import { fromUnpaddedBase64 } from './encoding';
+import { outcome, type PasswordScheme } from './scheme';
+import { argon2Cost } from './cost';
+import { loadLibrary } from './library';
 
 // The PHC string: $argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash>, unpadded base64.
 const FORM = /^\$(argon2(?:id|i|d))\$(?:v=(\d+)\$)?m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { fromBase64, sameBytes } from '../encoding';
-import { outcome, type PasswordScheme } from '../scheme';
+import { fromBase64, sameBytes } from './encoding';
+import { outcome, type PasswordScheme } from './scheme';
 import { pbkdf2Outcome, type Digest } from './pbkdf2';
-import { pbkdf2Cost } from '../cost';
+import { pbkdf2Cost } from './cost';
 
 // ASP.NET (Core) Identity's PasswordHash, base64:
 // V2: 0x00 ‖ salt(16) ‖ PBKDF2-HMAC-SHA1(password, salt, 1000, 32)

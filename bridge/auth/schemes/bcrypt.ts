@@ -1,6 +1,6 @@
-import { outcome, type PasswordScheme } from '../scheme';
-import { bcryptCost } from '../cost';
-import { loadLibrary } from '../library';
+import { outcome, type PasswordScheme } from './scheme';
+import { bcryptCost } from './cost';
+import { loadLibrary } from './library';
 
 // $2a$ / $2b$ / $2y$ (PHP's spelling of $2b$), a two-digit cost, 22 salt and
 // 31 hash characters. Only the first 72 bytes of a password count.

@@ -1,4 +1,4 @@
-import type { PasswordScheme } from '../scheme';
+import type { PasswordScheme } from './scheme';
 import { bcrypt } from './bcrypt';
 import { desCryptScheme } from './des-crypt';
 import { md5CryptScheme } from './md5-crypt';

@@ -1,5 +1,5 @@
-import { sameBytes } from '../encoding';
-import { outcome, type PasswordScheme } from '../scheme';
+import { sameBytes } from './encoding';
+import { outcome, type PasswordScheme } from './scheme';
 
 // Traditional crypt(3): DES, 25 times over a zero block, its E table
 // perturbed by a 12-bit salt; the key is the first 8 bytes of the password,

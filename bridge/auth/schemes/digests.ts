@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { fromHex, sameBytes } from '../encoding';
-import { outcome, type PasswordScheme } from '../scheme';
+import { fromHex, sameBytes } from './encoding';
+import { outcome, type PasswordScheme } from './scheme';
 
 // Hex digests the view must name: one hash of the salt and the password, in
 // either order, iDempiere's iterated SHA-512, and plain text. Nothing here can

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { fromBase64, fromHex, sameBytes } from '../encoding';
-import { outcome, type PasswordScheme, type SchemeOutcome } from '../scheme';
+import { fromBase64, fromHex, sameBytes } from './encoding';
+import { outcome, type PasswordScheme, type SchemeOutcome } from './scheme';
 import { argon2, parseArgon2 } from './argon2';
 import { bcrypt, bcryptMatches } from './bcrypt';
 import { cryptWrapper } from './crypt-wrapper';
 import { DIGEST_BYTES, pbkdf2Outcome } from './pbkdf2';
 import { scryptOutcome, scryptParamsValid } from './scrypt';
-import { argon2Cost, bcryptCost, pbkdf2Cost, scryptCost } from '../cost';
+import { argon2Cost, bcryptCost, pbkdf2Cost, scryptCost } from './cost';
 
 // Django's hashers: <algorithm>$<fields>. The salt of pbkdf2 and scrypt is a
 // string, used as its UTF-8 bytes.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { fromHex, sameBytes } from '../encoding';
-import { outcome, type PasswordScheme } from '../scheme';
+import { fromHex, sameBytes } from './encoding';
+import { outcome, type PasswordScheme } from './scheme';
 
 // Dolibarr's legacy 'sha1md5' hash (htdocs/core/lib/security.lib.php, dol_hash
 // type '2'): the SHA-1 of the MD5 of the site's MAIN_SECURITY_SALT followed by

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { pbkdf2Cost } from '../cost';
-import { fromAb64 } from '../encoding';
-import type { PasswordScheme } from '../scheme';
+import { pbkdf2Cost } from './cost';
+import { fromAb64 } from './encoding';
+import type { PasswordScheme } from './scheme';
 import { pbkdf2Outcome } from './pbkdf2';
 
 // Frappe's frappe_legacy hashes, checked by Frappe 10 to 14 (frappe/utils/password.py,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { fromHex, sameBytes } from '../encoding';
-import { argon2Cost, DIGESTS_PER_SLICE, iteratedDigestCost, pbkdf2Cost, yieldToEventLoop } from '../cost';
-import { outcome, type PasswordScheme, type SchemeOutcome } from '../scheme';
+import { fromHex, sameBytes } from './encoding';
+import { argon2Cost, DIGESTS_PER_SLICE, iteratedDigestCost, pbkdf2Cost, yieldToEventLoop } from './cost';
+import { outcome, type PasswordScheme, type SchemeOutcome } from './scheme';
 import { argon2Matches } from './argon2';
 import { pbkdf2Outcome } from './pbkdf2';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { fromAb64, fromBase64, sameBytes } from '../encoding';
-import { outcome, type PasswordScheme } from '../scheme';
+import { fromAb64, fromBase64, sameBytes } from './encoding';
+import { outcome, type PasswordScheme } from './scheme';
 import { cryptWrapper } from './crypt-wrapper';
 import { DIGEST_BYTES, pbkdf2Outcome, type Digest } from './pbkdf2';
-import { pbkdf2Cost } from '../cost';
+import { pbkdf2Cost } from './cost';
 
 // The userPassword forms of LDAP directories: a {TAG} (any case) and its value.
 

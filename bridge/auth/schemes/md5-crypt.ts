@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { cryptEncode, sameBytes } from '../encoding';
-import { outcome, type PasswordScheme } from '../scheme';
+import { cryptEncode, sameBytes } from './encoding';
+import { outcome, type PasswordScheme } from './scheme';
 
 // Poul-Henning Kamp's md5-crypt ($1$), and Apache's variant ($apr1$) that
 // differs only in its magic string. 1000 rounds of MD5: weak.

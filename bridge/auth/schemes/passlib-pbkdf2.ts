@@ -1,7 +1,7 @@
-import { fromAb64 } from '../encoding';
-import type { PasswordScheme } from '../scheme';
+import { fromAb64 } from './encoding';
+import type { PasswordScheme } from './scheme';
 import { DIGEST_BYTES, pbkdf2Outcome, type Digest } from './pbkdf2';
-import { pbkdf2Cost } from '../cost';
+import { pbkdf2Cost } from './cost';
 
 // passlib's $pbkdf2$ (SHA-1), $pbkdf2-sha256$, $pbkdf2-sha512$ (Odoo 12+, Frappe):
 // $<prefix>$<rounds>$<adapted-base64 salt>$<adapted-base64 key>

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
-import { fromUnpaddedBase64 } from '../encoding';
-import { outcome, type PasswordScheme, type SchemeOutcome } from '../scheme';
-import { bcryptCost, scryptCost } from '../cost';
+import { fromUnpaddedBase64 } from './encoding';
+import { outcome, type PasswordScheme, type SchemeOutcome } from './scheme';
+import { bcryptCost, scryptCost } from './cost';
 import { bcryptMatches } from './bcrypt';
 import { scryptOutcome, scryptParamsValid } from './scrypt';
 

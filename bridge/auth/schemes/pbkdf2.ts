@@ -1,8 +1,8 @@
 import { pbkdf2 } from 'node:crypto';
 import { promisify } from 'node:util';
-import { sameBytes } from '../encoding';
-import { COST_CAPS } from '../cost';
-import { outcome, type SchemeOutcome } from '../scheme';
+import { sameBytes } from './encoding';
+import { COST_CAPS } from './cost';
+import { outcome, type SchemeOutcome } from './scheme';
 
 export type Digest = 'sha1' | 'sha256' | 'sha512';
 export const DIGEST_BYTES: Record<Digest, number> = { sha1: 20, sha256: 32, sha512: 64 };

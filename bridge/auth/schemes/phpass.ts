@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { CRYPT64, sameBytes } from '../encoding';
-import { outcome, type PasswordScheme } from '../scheme';
-import { DIGESTS_PER_SLICE, phpassCost, yieldToEventLoop } from '../cost';
+import { CRYPT64, sameBytes } from './encoding';
+import { outcome, type PasswordScheme } from './scheme';
+import { DIGESTS_PER_SLICE, phpassCost, yieldToEventLoop } from './cost';
 
 // The portable phpass hash (WordPress up to 6.7, phpBB: $P$ and $H$, MD5) and
 // Drupal 7's variant ($S$, SHA-512, cut to 55 characters): 2^count rounds of

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { fromBase64, sameBytes } from '../encoding';
-import { outcome, type PasswordScheme } from '../scheme';
-import { DIGESTS_PER_SLICE, iteratedDigestCost, yieldToEventLoop } from '../cost';
+import { fromBase64, sameBytes } from './encoding';
+import { outcome, type PasswordScheme } from './scheme';
+import { DIGESTS_PER_SLICE, iteratedDigestCost, yieldToEventLoop } from './cost';
 
 // SAP ABAP's salted, iterated hashes (CODVN H/I, PWDSALTEDHASH):
 // {x-issha, N}base64(h ‖ salt), where h = salt, then N times h = H(password ‖ h).

@@ -1,7 +1,7 @@
 import { scrypt } from 'node:crypto';
 import { promisify } from 'node:util';
-import { sameBytes } from '../encoding';
-import { outcome, type SchemeOutcome } from '../scheme';
+import { sameBytes } from './encoding';
+import { outcome, type SchemeOutcome } from './scheme';
 
 // scrypt as Django and passlib store it; each parses its own form.
 

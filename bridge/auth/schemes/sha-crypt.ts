@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { cryptEncode, sameBytes } from '../encoding';
-import { outcome, type PasswordScheme } from '../scheme';
-import { DIGESTS_PER_SLICE, shaCryptCost, yieldToEventLoop } from '../cost';
+import { cryptEncode, sameBytes } from './encoding';
+import { outcome, type PasswordScheme } from './scheme';
+import { DIGESTS_PER_SLICE, shaCryptCost, yieldToEventLoop } from './cost';
 
 // Ulrich Drepper's SHA-crypt ($5$ SHA-256, $6$ SHA-512), as glibc's crypt(3).
 const DEFAULT_ROUNDS = 5000;

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { outcome, type PasswordScheme } from '../scheme';
+import { outcome, type PasswordScheme } from './scheme';
 import { bcrypt, bcryptMatches } from './bcrypt';
-import { bcryptCost } from '../cost';
+import { bcryptCost } from './cost';
 
 // WordPress 6.8+: '$wp' + bcrypt over base64(HMAC-SHA384(key 'wp-sha384', password)).
 export const wordpress: PasswordScheme = {

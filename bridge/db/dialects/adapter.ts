@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Knex } from 'knex';
-import type { Config } from '../../contract';
+import type { Config } from '../../core/contract';
 
 // What the bridge needs from each database family: everything one dialect
 // knows lives in its file beside this one (see README.md).

@@ -1,4 +1,4 @@
-import type { Dialect } from '../../contract';
+import type { Dialect } from '../../core/contract';
 import type { DialectAdapter } from './adapter';
 import { mssql } from './mssql';
 import { mysql } from './mysql';

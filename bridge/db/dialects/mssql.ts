@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { VIEWS } from '../../contract';
+import { VIEWS } from '../../core/contract';
 import { serverUrl, urlParts, type DialectAdapter, type Row } from './adapter';
 
 // SQL Server, through tedious (the driver Knex's mssql client uses).

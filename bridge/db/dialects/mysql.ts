@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { VIEWS } from '../../contract';
-import { configError } from '../../errors';
+import { VIEWS } from '../../core/contract';
+import { configError } from '../../core/errors';
 import { likeEscaped } from '../../protocol/usernames';
 import { readCa, serverUrl, urlParts, type DialectAdapter, type Row, type Values } from './adapter';
 

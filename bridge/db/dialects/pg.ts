@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { VIEWS } from '../../contract';
+import { VIEWS } from '../../core/contract';
 import { MAX_PADDING } from '../../protocol/usernames';
 import { serverUrl, type DialectAdapter, type Row, type Values } from './adapter';
 import { scramSha256 } from './pg-scram';

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
-import { configError } from '../../errors';
+import { configError } from '../../core/errors';
 import type { DialectAdapter, Row, Values } from './adapter';
 
 /** Registered on every SQLite connection: Unicode lower-casing, which SQLite's

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
-import { DIALECTS, isDialect, type Dialect } from './db/dialect';
-import { ADAPTERS } from './db/dialects';
-import { configError } from './errors';
-import { paths } from './paths';
-import type { Config, Env } from './contract';
-
-export type { Config } from './contract';
+import { DIALECTS, isDialect, type Dialect } from '../db/dialect';
+import { ADAPTERS } from '../db/dialects';
+import { configError } from '../core/errors';
+import { paths } from '../core/paths';
+import type { Config, Env } from '../core/contract';
 
 /** Every setting the bridge reads, from the environment or the config file. */
 const SETTINGS = [
