@@ -5,6 +5,7 @@ import { resolveConfig } from '../config/config';
 import type { Config, Env } from '../core/contract';
 import { listRelations } from '../db/catalog';
 import { withDb } from '../db/connect';
+import { ADAPTERS } from '../db/dialects';
 import { usageError } from '../core/errors';
 import type { Log } from '../core/log';
 import { migratorConfig } from './migrate';
@@ -40,7 +41,7 @@ function sqliteFileConfig(file: string): Config {
 }
 
 async function fill(log: Log, config: Config, where: string, check?: (db: Knex) => Promise<void>): Promise<string> {
-  if (config.dialect === 'sqlite') mkdirSync(dirname(config.url), { recursive: true });
+  if (ADAPTERS[config.dialect].isFile) mkdirSync(dirname(config.url), { recursive: true });
   await withDb(config, log, { readOnly: false }, async (db) => {
     await check?.(db);
     await db.migrate.latest(migratorConfig(config, { demoTables: true }));

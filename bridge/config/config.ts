@@ -101,8 +101,8 @@ export function resolveConfig(sources: ConfigSources): Config {
 
   if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_$]{0,127}$/.test(schema)) {
     problems.push('BRIDGE_DB_SCHEMA must be a plain identifier (letters, digits, _ and $)');
-  } else if (schema !== undefined && dialect === 'sqlite') {
-    problems.push('BRIDGE_DB_SCHEMA does not apply to sqlite (one file is one database)');
+  } else if (schema !== undefined && dialect && ADAPTERS[dialect].isFile) {
+    problems.push(`BRIDGE_DB_SCHEMA does not apply to ${dialect} (one file is one database)`);
   }
 
   if (problems.length || !dialect || resolvedUrl === undefined) throw configError(problems.join('; '));

@@ -88,7 +88,7 @@ const isUnavailableCode = (code: string) => UNAVAILABLE_CODES.has(code) || /^(08
 function quotableNames(config: Config): Set<string> {
   const names = [...Object.values(VIEWS), ...Object.values(VIEW_COLUMNS).flat(), 'u', 'm', 'c', 'field list'];
   if (config.schema) names.push(config.schema);
-  if (config.dialect !== 'sqlite') names.push(decodeURIComponent(new URL(config.url).pathname.slice(1)));
+  if (!ADAPTERS[config.dialect].isFile) names.push(decodeURIComponent(new URL(config.url).pathname.slice(1)));
   return new Set(names.map((name) => name.toLowerCase()));
 }
 
@@ -106,7 +106,9 @@ export function withoutQuotedValues(message: string, config: Config): string {
 export function classifyDbError(config: Config, error: unknown): BridgeError {
   const err = error as { code?: unknown; name?: unknown; message?: unknown };
   const message = withoutQuotedValues(typeof err.message === 'string' ? err.message : String(error), config);
-  const where = config.dialect === 'sqlite' ? `the SQLite database ${config.url}` : `the ${config.dialect} database`;
+  const where = ADAPTERS[config.dialect].isFile
+    ? `the ${ADAPTERS[config.dialect].product} database ${config.url}`
+    : `the ${config.dialect} database`;
   if (
     (typeof err.code === 'string' && isUnavailableCode(err.code)) ||
     err.name === 'KnexTimeoutError' ||

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Dialect } from '../db/dialect';
+import { ADAPTERS } from '../db/dialects';
 import { usageError } from '../core/errors';
 import type { Pack, PackOption } from './manifest';
 
@@ -61,7 +62,5 @@ function checked(name: string, option: PackOption, value: string): string {
 /** How an option's value is written into the SQL: text as a complete string literal. */
 export function sqlValue(option: PackOption, value: string, dialect: Dialect): string {
   if (option.type !== 'text' && option.type !== 'secret') return value;
-  const quoted = value.replace(/'/g, "''");
-  // MySQL reads a backslash in a literal as an escape (the bridge's sessions leave NO_BACKSLASH_ESCAPES off).
-  return `'${dialect === 'mysql' ? quoted.replace(/\\/g, '\\\\') : quoted}'`;
+  return ADAPTERS[dialect].sql.stringLiteral(value);
 }

@@ -1,4 +1,5 @@
 import type { Config } from '../core/contract';
+import { ADAPTERS } from '../db/dialects';
 
 export interface DatabaseKey {
   /** The record's file name: a hash of what the database says it is (the adapter's `identity`, db/dialects/). */
@@ -21,7 +22,7 @@ const hash = (text: string): string => {
  * differently never starts it afresh. */
 export function describeDatabase(config: Pick<Config, 'dialect' | 'url' | 'schema'>, identity: string): DatabaseKey {
   let where = config.url;
-  if (config.dialect !== 'sqlite') {
+  if (!ADAPTERS[config.dialect].isFile) {
     const url = new URL(config.url);
     where = `${url.hostname}:${url.port || 'default'}${url.pathname}`;
   }

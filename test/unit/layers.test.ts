@@ -86,4 +86,12 @@ describe('the folders of bridge/', () => {
     for (const file of files) visit(file, []);
     expect(cycles).toEqual([]);
   });
+
+  it('leave what differs between dialects to db/dialects/ (and export/ its table of raw exports)', () => {
+    const asks = /(?:===|!==)\s*'(?:sqlite|pg|mysql|mssql)'|case\s+'(?:sqlite|pg|mysql|mssql)'/;
+    const askers = files
+      .filter((file) => !['db/dialects', 'export'].includes(folderOf(file)) && asks.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(ROOT, file));
+    expect(askers).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { type Config, type Env, VIEWS } from '../../core/contract';
 import { withDb } from '../../db/connect';
+import { ADAPTERS } from '../../db/dialects';
 import { BridgeError, EXIT_STATUS } from '../../core/errors';
 import { oneLine, redactUrl, type Log } from '../../core/log';
 import { checkConfig, configProblem, loadConfig, summarizeConfig, urlPassword } from './checks-config';
@@ -108,7 +109,7 @@ async function examine(ctx: DoctorContext, report: DoctorReport): Promise<void> 
   } catch (error) {
     if (isProgrammingError(error)) throw error;
     report.server = unreachable(config.dialect);
-    const where = config.dialect === 'sqlite' ? config.url : `the ${config.dialect} server`;
+    const where = ADAPTERS[config.dialect].isFile ? config.url : `the ${config.dialect} server`;
     const reason = oneLine(redactUrl(error instanceof Error ? error.message : String(error)));
     findings.push(finding('server.connect', 'error', `cannot connect to ${where}: ${reason}`));
     findings.push(finding('views.skipped', 'info', 'views, data, indexes and timings not checked: no connection'));

@@ -35,6 +35,9 @@ export interface DialectSql {
   /** The column as text compared byte for byte, whatever its type and
    * collation: two columns set side by side (a UNION) then always agree. */
   exactText(db: Knex, column: string): Knex.Raw;
+  /** `value` as one complete string literal, as this dialect's parser reads it
+   * with the session settings the bridge gives it. */
+  stringLiteral(value: string): string;
 }
 
 export interface DialectAdapter {
@@ -42,6 +45,9 @@ export interface DialectAdapter {
   readonly product: string;
   /** The npm package of the driver Knex loads, for messages. */
   readonly driverPackage: string;
+  /** One file is one database: the URL is the file's path, and there is no
+   * server, host or schema. */
+  readonly isFile: boolean;
   /** BRIDGE_DB_URL as the bridge will use it (for SQLite the file's absolute
    * path), or undefined with the problems pushed: every part of the URL is
    * checked here, when the settings are resolved, before any connection. */
@@ -73,6 +79,9 @@ export interface DialectAdapter {
    * mapped rows but never the ERP's tables. */
   readerLogin(db: Knex, role: string, password: string, schema: string | undefined): Promise<Knex.Raw[]>;
 }
+
+/** The SQL standard's string literal: quotes doubled, nothing else special. */
+export const standardStringLiteral = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /** A server's connection URL: one of its schemes, a host, and only the
  * parameters it knows (checked here, so that a misspelt one fails every call

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { VIEWS } from '../../core/contract';
-import { serverUrl, urlParts, type DialectAdapter, type Row } from './adapter';
+import { serverUrl, standardStringLiteral, urlParts, type DialectAdapter, type Row } from './adapter';
 
 // SQL Server, through tedious (the driver Knex's mssql client uses).
 
@@ -19,6 +19,7 @@ const columns = (db: Knex, ...sql: string[]) => sql.map((column) => db.raw(colum
 export const mssql: DialectAdapter = {
   product: 'SQL Server',
   driverPackage: 'tedious',
+  isFile: false,
 
   checkUrl: (url, _root, problems) =>
     serverUrl('mssql', url, { schemes: ['mssql:', 'sqlserver:'], params: URL_PARAMS }, problems) ? url : undefined,
@@ -57,6 +58,8 @@ export const mssql: DialectAdapter = {
     binaryOrder: (db, column) => db.raw('?? collate Latin1_General_100_BIN2', [column]),
     asServerText: (query) => query,
     exactText: (db, column) => db.raw('cast(?? as nvarchar(4000)) collate Latin1_General_100_BIN2', [column]),
+    // N'…': a plain literal is read in the database's code page, which may not hold every character.
+    stringLiteral: (value) => `N${standardStringLiteral(value)}`,
   },
 
   relations: (db, schema) =>

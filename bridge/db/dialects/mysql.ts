@@ -2,7 +2,15 @@ import type { Knex } from 'knex';
 import { VIEWS } from '../../core/contract';
 import { configError } from '../../core/errors';
 import { likeEscaped } from '../../protocol/usernames';
-import { readCa, serverUrl, urlParts, type DialectAdapter, type Row, type Values } from './adapter';
+import {
+  readCa,
+  serverUrl,
+  standardStringLiteral,
+  urlParts,
+  type DialectAdapter,
+  type Row,
+  type Values,
+} from './adapter';
 
 // MySQL 8 and MariaDB 10.11, through mysql2.
 
@@ -162,6 +170,7 @@ const columns = (db: Knex, ...sql: string[]) => sql.map((column) => db.raw(colum
 export const mysql: DialectAdapter = {
   product: 'MySQL/MariaDB',
   driverPackage: 'mysql2',
+  isFile: false,
 
   checkUrl: (url, _root, problems) =>
     serverUrl('mysql', url, { schemes: ['mysql:', 'mariadb:'], params: URL_PARAMS }, problems) ? url : undefined,
@@ -186,6 +195,8 @@ export const mysql: DialectAdapter = {
     // A view's columns may each have their own collation (a table's column
     // beside CAST(NULL AS CHAR)): MySQL refuses to UNION or compare them.
     exactText: (db, column) => db.raw('convert(?? using utf8mb4) collate utf8mb4_bin', [column]),
+    // A backslash is an escape in a literal: the bridge's sessions leave NO_BACKSLASH_ESCAPES off.
+    stringLiteral: (value) => standardStringLiteral(value.replace(/\\/g, '\\\\')),
   },
 
   relations: (db, schema) =>

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { VIEWS } from '../../core/contract';
 import { MAX_PADDING } from '../../protocol/usernames';
-import { serverUrl, type DialectAdapter, type Row, type Values } from './adapter';
+import { serverUrl, standardStringLiteral, type DialectAdapter, type Row, type Values } from './adapter';
 import { scramSha256 } from './pg-scram';
 
 /** Rows fetched per round trip: with the next batch asked for ahead, small
@@ -38,6 +38,7 @@ const columns = (db: Knex, ...sql: string[]) => sql.map((column) => db.raw(colum
 export const pg: DialectAdapter = {
   product: 'PostgreSQL',
   driverPackage: 'pg',
+  isFile: false,
 
   // TLS comes with the URL: sslmode, sslrootcert, sslcert, sslkey (libpq's names, read by pg).
   checkUrl: (url, _root, problems) =>
@@ -68,6 +69,7 @@ export const pg: DialectAdapter = {
     binaryOrder: (db, column) => db.raw('?? collate "C"', [column]),
     asServerText: (query) => query.options({ types: SERVER_TEXT }),
     exactText: (db, column) => db.raw('cast(?? as text) collate "C"', [column]),
+    stringLiteral: standardStringLiteral,
   },
 
   relations: (db, schema) =>

@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
 import { configError } from '../../core/errors';
-import type { DialectAdapter, Row, Values } from './adapter';
+import { standardStringLiteral, type DialectAdapter, type Row, type Values } from './adapter';
 
 /** Registered on every SQLite connection: Unicode lower-casing, which SQLite's
  * NOCASE lacks (it folds ASCII only). See `db/queries.ts`. */
@@ -21,6 +21,7 @@ type PlanRow = { id: number; parent: number; detail: string };
 export const sqlite: DialectAdapter = {
   product: 'SQLite',
   driverPackage: 'better-sqlite3',
+  isFile: true,
 
   // A file, not a server: a path (relative to the installation) or a file: URL.
   checkUrl(url, root, problems) {
@@ -64,6 +65,7 @@ export const sqlite: DialectAdapter = {
     binaryOrder: (db, column) => db.raw('?? collate binary', [column]),
     asServerText: (query) => query,
     exactText: (db, column) => db.raw('cast(?? as text) collate binary', [column]),
+    stringLiteral: standardStringLiteral,
   },
 
   relations: (db) =>
