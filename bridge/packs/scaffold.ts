@@ -1,5 +1,6 @@
 import type { Dialect } from '../db/dialect';
 import { readViewStatements } from '../db/view-sql';
+import { ADAPTERS } from '../db/dialects';
 import { usageError } from '../core/errors';
 import type { Pack, Requirements } from './manifest';
 import { resolveOptions, sqlValue } from './options';
@@ -78,7 +79,10 @@ function subsets(names: readonly string[]): string[][] {
 }
 
 /** A JavaScript template literal of the SQL, for knex.raw: a ? stays a ?, not a binding. */
-const sqlLiteral = (sql: string) => `\`${sql.replace(/\?/g, '\\?').replace(/[`\\]|\$\{/g, (m) => `\\${m}`)}\``;
+const sqlLiteral = (sql: string, dialect: Dialect) => {
+  const raw = ADAPTERS[dialect].rawNumbersQuestionMarks ? sql.replace(/\?/g, '\\?') : sql;
+  return `\`${raw.replace(/[`\\]|\$\{/g, (m) => `\\${m}`)}\``;
+};
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 function migrationText(
@@ -98,7 +102,7 @@ function migrationText(
   const sets = Object.entries(parts.sets)
     .map(
       ([key, statements]) =>
-        `  ${JSON.stringify(key)}: [\n${statements.map((sql) => `    ${sqlLiteral(sql)},`).join('\n')}\n  ],`,
+        `  ${JSON.stringify(key)}: [\n${statements.map((sql) => `    ${sqlLiteral(sql, stamp.dialect)},`).join('\n')}\n  ],`,
     )
     .join('\n');
   return `// The four views PaperCut reads, from papercut-bridge's pack "${pack.name}" ${pack.version}
@@ -110,8 +114,7 @@ function migrationText(
 ${optionLines.length ? optionLines.join('\n') : '//   (none)'}
 // Optional parts, looked for when the migration runs (the views differ with them):
 ${featureLines.length ? featureLines.join('\n') : '//   (none)'}
-// knex.raw() reads a lone ? as a binding: a literal one is written \\\\? below.
-
+${ADAPTERS[stamp.dialect].rawNumbersQuestionMarks ? '// knex.raw() reads a lone ? as a binding: a literal one is written \\\\? below.\n' : ''}
 exports.pack = ${json(stamp)};
 
 const COVERS = ${JSON.stringify(pack.covers)};

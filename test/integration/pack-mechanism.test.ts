@@ -145,4 +145,16 @@ forEachDialect(['sqlite', 'pg', 'mysql'], (dialect) => {
     expect(check('data.aggregates')).toBeUndefined();
     expect(check('data.cards.duplicates')).toMatchObject({ level: 'error', count: 1, examples: ['ann', 'bob'] });
   });
+
+  it('matches a text option holding ? and \\ exactly', async () => {
+    const team = 'Q?A \\ desk';
+    const db = database.connect();
+    await db('hr_staff')
+      .insert({ login: 'dee', name: 'Dee Fox', team, active: 1, badge: '77' })
+      .finally(() => db.destroy());
+    makeMigration(['card=badge', `team=${team}`]);
+    expect((await call(['migrate', 'latest'])).status).toBe(0);
+    expect((await details('dee')).stdout).toBe(`dee\tDee Fox\t\t${team}\t\t77\n`);
+    expect((await details('ann')).status).toBe(67);
+  });
 });

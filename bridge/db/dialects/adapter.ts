@@ -48,6 +48,9 @@ export interface DialectAdapter {
   /** One file is one database: the URL is the file's path, and there is no
    * server, host or schema. */
   readonly isFile: boolean;
+  /** Whether Knex's client makes each lone ? of a knex.raw() statement a
+   * numbered parameter even without bindings: a literal ? is then written \\?. */
+  readonly rawNumbersQuestionMarks: boolean;
   /** BRIDGE_DB_URL as the bridge will use it (for SQLite the file's absolute
    * path), or undefined with the problems pushed: every part of the URL is
    * checked here, when the settings are resolved, before any connection. */

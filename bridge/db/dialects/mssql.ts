@@ -20,6 +20,7 @@ export const mssql: DialectAdapter = {
   product: 'SQL Server',
   driverPackage: 'tedious',
   isFile: false,
+  rawNumbersQuestionMarks: true,
 
   checkUrl: (url, _root, problems) =>
     serverUrl('mssql', url, { schemes: ['mssql:', 'sqlserver:'], params: URL_PARAMS }, problems) ? url : undefined,

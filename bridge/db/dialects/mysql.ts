@@ -171,6 +171,7 @@ export const mysql: DialectAdapter = {
   product: 'MySQL/MariaDB',
   driverPackage: 'mysql2',
   isFile: false,
+  rawNumbersQuestionMarks: false,
 
   checkUrl: (url, _root, problems) =>
     serverUrl('mysql', url, { schemes: ['mysql:', 'mariadb:'], params: URL_PARAMS }, problems) ? url : undefined,

@@ -39,6 +39,7 @@ export const pg: DialectAdapter = {
   product: 'PostgreSQL',
   driverPackage: 'pg',
   isFile: false,
+  rawNumbersQuestionMarks: true,
 
   // TLS comes with the URL: sslmode, sslrootcert, sslcert, sslkey (libpq's names, read by pg).
   checkUrl: (url, _root, problems) =>

@@ -22,6 +22,7 @@ export const sqlite: DialectAdapter = {
   product: 'SQLite',
   driverPackage: 'better-sqlite3',
   isFile: true,
+  rawNumbersQuestionMarks: false,
 
   // A file, not a server: a path (relative to the installation) or a file: URL.
   checkUrl(url, root, problems) {
