@@ -65,7 +65,6 @@ export async function freshDemoDatabase(dir: string): Promise<Record<string, str
   return { BRIDGE_DB_CLIENT: 'sqlite', BRIDGE_DB_URL: file, BRIDGE_STATE_DIR: join(dir, 'state') };
 }
 
-/** A failed call: the given exit status, nothing on stdout, one line on stderr. */
 /** all-users lists users in the database's order: the answer must hold
  * exactly the expected lines, byte for byte, each once, and end with a newline. */
 export function expectSameLines(stdout: string, expected: string): void {
@@ -74,6 +73,7 @@ export function expectSameLines(stdout: string, expected: string): void {
   expect(lines(stdout)).toEqual(lines(expected));
 }
 
+/** A failed call: the given exit status, nothing on stdout, one line on stderr. */
 export function expectFailure(result: CallResult, status: number, stderrPattern: RegExp): void {
   expect({ stdout: result.stdout, status: result.status }).toEqual({ stdout: '', status });
   const lines = result.stderr.split('\n').filter(Boolean);
