@@ -29,7 +29,10 @@ describe('identify', () => {
   it.each(recognisable)('recognises $scheme from the form: $note', ({ hash, salt, scheme }) => {
     const found = identify({ hash, salt, scheme: null });
     expect(found?.scheme.name).toBe(scheme);
-    expect(found?.params).toBeDefined();
+    // Well-formed, so its parameters are read: each a string or a number.
+    expect(Object.values(found?.params ?? { none: null }).every((v) => ['string', 'number'].includes(typeof v))).toBe(
+      true,
+    );
   });
 
   it('finds no hash in what is none, without throwing, whatever it is given', () => {
