@@ -45,6 +45,8 @@ export interface DialectAdapter {
   readonly product: string;
   /** The npm package of the driver Knex loads, for messages. */
   readonly driverPackage: string;
+  /** The names of Knex clients that mean this dialect, as a DBA's migration may be given one. */
+  readonly knexClients: readonly string[];
   /** One file is one database: the URL is the file's path, and there is no
    * server, host or schema. */
   readonly isFile: boolean;

@@ -19,6 +19,7 @@ const columns = (db: Knex, ...sql: string[]) => sql.map((column) => db.raw(colum
 export const mssql: DialectAdapter = {
   product: 'SQL Server',
   driverPackage: 'tedious',
+  knexClients: ['mssql'],
   isFile: false,
   rawNumbersQuestionMarks: true,
 

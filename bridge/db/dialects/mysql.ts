@@ -170,6 +170,7 @@ const columns = (db: Knex, ...sql: string[]) => sql.map((column) => db.raw(colum
 export const mysql: DialectAdapter = {
   product: 'MySQL/MariaDB',
   driverPackage: 'mysql2',
+  knexClients: ['mysql2', 'mysql'],
   isFile: false,
   rawNumbersQuestionMarks: false,
 

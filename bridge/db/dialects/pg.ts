@@ -38,6 +38,7 @@ const columns = (db: Knex, ...sql: string[]) => sql.map((column) => db.raw(colum
 export const pg: DialectAdapter = {
   product: 'PostgreSQL',
   driverPackage: 'pg',
+  knexClients: ['pg', 'postgres', 'postgresql'],
   isFile: false,
   rawNumbersQuestionMarks: true,
 

@@ -21,6 +21,7 @@ type PlanRow = { id: number; parent: number; detail: string };
 export const sqlite: DialectAdapter = {
   product: 'SQLite',
   driverPackage: 'better-sqlite3',
+  knexClients: ['better-sqlite3', 'sqlite3'],
   isFile: true,
   rawNumbersQuestionMarks: false,
 
