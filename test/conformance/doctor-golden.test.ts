@@ -12,7 +12,12 @@ const scratch = scratchDir();
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  env = { ...(await freshDemoDatabase(scratch.dir)), BRIDGE_LOG_FILE: join(scratch.dir, 'logs', 'bridge.log') };
+  // Every path the report names inside the scratch folder, wherever the program is installed.
+  env = {
+    ...(await freshDemoDatabase(scratch.dir)),
+    BRIDGE_LOG_FILE: join(scratch.dir, 'logs', 'bridge.log'),
+    BRIDGE_MIGRATIONS_DIR: join(scratch.dir, 'mapping'),
+  };
 });
 afterAll(() => scratch.remove());
 
