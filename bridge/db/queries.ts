@@ -103,7 +103,10 @@ export class DirectoryQueries {
 
   /** Members of the group joined to papercut_users: only active users remain.
    * `columns` are the papercut_users columns wanted (fewer is faster);
-   * `stored`, a username as stored, narrows them to that user's rows. */
+   * `stored`, a username as stored, narrows them to that user's rows. Both
+   * filters are on the membership view's own columns, so that the planner
+   * can push them into it: a view that expands nested groups, or removes
+   * duplicates, then computes one group's or one pair's rows, not all. */
   members(group: string, stored?: string, columns: readonly UserColumn[] = USER_COLUMNS): Knex.QueryBuilder {
     const query = this.db
       .select([...columns.map((column) => `u.${column}`), 'm.group_name as member_group', 'm.username as member_name'])
@@ -111,7 +114,8 @@ export class DirectoryQueries {
       .join(this.view(VIEWS.users, 'u'), (join) => join.on(this.sql.equalsColumn(this.db, 'u.username', 'm.username')))
       .where(this.sql.matchesName(this.db, 'm.group_name', group));
     // Not sorted here: the member list is sorted in Node, where a few thousand names cost nothing.
-    if (stored !== undefined) query.andWhere(this.sql.matchesName(this.db, 'u.username', stored));
+    // The same fold as the join's, so the rows are those of u.username matching `stored`.
+    if (stored !== undefined) query.andWhere(this.sql.matchesName(this.db, 'm.username', stored));
     return this.sql.asServerText(query);
   }
 
