@@ -4,7 +4,7 @@
 // writes BENCHMARKS.md. Servers come from BRIDGE_TEST_PG_URL and
 // BRIDGE_TEST_MYSQL_URL (admin logins); SQLite is always measured.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +17,7 @@ import { USER_COLUMNS } from '../bridge/core/contract';
 import { Log } from '../bridge/core/log';
 import { paths } from '../bridge/core/paths';
 import { addBulkUsers } from '../seeds/data/bulk-users';
+import { dbaViewStatements } from './bench-dba-views';
 import { releaseFolder } from './release/platforms';
 
 const USERS = 1_000_000;
@@ -40,6 +41,8 @@ const progress = (line: string): void => void process.stderr.write(`${line}\n`);
 
 interface Target {
   dialect: Dialect;
+  /** The database and mapping, as the report names them. */
+  label: string;
   env: Record<string, string>;
   /** The database's own client exporting the view: the floor for all-users. */
   reference: (query: string) => [string, string[]];
@@ -50,6 +53,7 @@ function targets(): Target[] {
   const file = join(WORK, 'erp-1m.sqlite');
   list.push({
     dialect: 'sqlite',
+    label: 'sqlite',
     env: { BRIDGE_DB_CLIENT: 'sqlite', BRIDGE_DB_URL: file },
     reference: (query) => ['sqlite3', ['-tabs', file, query]],
   });
@@ -59,6 +63,7 @@ function targets(): Target[] {
     url.pathname = '/papercut_bench';
     list.push({
       dialect: 'pg',
+      label: 'pg',
       env: { BRIDGE_DB_CLIENT: 'pg', BRIDGE_DB_URL: url.toString() },
       reference: (query) => ['psql', [url.toString(), '-c', `copy (${query}) to stdout`]],
     });
@@ -70,6 +75,7 @@ function targets(): Target[] {
     const login = ['-h', url.hostname, '-P', url.port || '3306', '-u', decodeURIComponent(url.username)];
     list.push({
       dialect: 'mysql',
+      label: 'mysql',
       env: { BRIDGE_DB_CLIENT: 'mysql', BRIDGE_DB_URL: url.toString() },
       reference: (query) => ['mariadb', [...login, '-B', '-N', '--quick', 'papercut_bench', '-e', query]],
     });
@@ -137,6 +143,54 @@ async function prepare(target: Target): Promise<void> {
   }
 }
 
+/** The ERP of `target` mapped with the DBA-style views (bench-dba-views.ts), made afresh. */
+async function dbaTarget(target: Target): Promise<Target> {
+  const label = `${target.dialect}, DBA-style views`;
+  progress(`${label}: creating them`);
+  if (target.dialect === 'sqlite') {
+    const copy = join(WORK, 'erp-1m-dba.sqlite');
+    copyFileSync(target.env.BRIDGE_DB_URL!, copy);
+    const env = { ...target.env, BRIDGE_DB_URL: copy };
+    await runAll(env, dbaViewStatements('sqlite', ''));
+    return { dialect: 'sqlite', label, env, reference: (query) => ['sqlite3', ['-tabs', copy, query]] };
+  }
+  await runAll(target.env, dbaViewStatements(target.dialect, 'papercut_bench'));
+  if (target.dialect === 'pg') {
+    const url = target.env.BRIDGE_DB_URL!;
+    return {
+      dialect: 'pg',
+      label,
+      env: { ...target.env, BRIDGE_DB_SCHEMA: 'dba' },
+      reference: (query) => ['psql', [url, '-c', 'set search_path = dba', '-c', `copy (${query}) to stdout`]],
+    };
+  }
+  const url = new URL(target.env.BRIDGE_DB_URL!);
+  url.pathname = '/papercut_bench_dba';
+  const login = ['-h', url.hostname, '-P', url.port || '3306', '-u', decodeURIComponent(url.username)];
+  return {
+    dialect: 'mysql',
+    label,
+    env: { ...target.env, BRIDGE_DB_URL: url.toString() },
+    reference: (query) => ['mariadb', [...login, '-B', '-N', '--quick', 'papercut_bench_dba', '-e', query]],
+  };
+}
+
+async function runAll(env: Record<string, string>, statements: string[]): Promise<void> {
+  const db = connect(env);
+  try {
+    for (const statement of statements) await db.raw(statement);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** What the DBA-style views change: the member lookups. */
+const DBA_MEASURES = new Set([
+  'is-user-in-group',
+  "floor: the client runs the bridge's own is-user-in-group query",
+  "floor: the client runs the bridge's own members query",
+]);
+
 interface Run {
   ms: number;
   kib: number;
@@ -183,6 +237,7 @@ function measures(target: Target): Measure[] {
   const nodeFloor = () => run(process.execPath, ['-e', ''], {});
   const floor = (mode: 'connect' | 'rows') => () => run(process.execPath, [FLOOR, mode], env);
   const membersQuery = `select username from papercut_group_members where group_name = 'bench-20k'`;
+  const pairQuery = `select username from papercut_group_members where group_name = 'sales' and username = 'bulk777777'`;
   const clientQuery = (query: string) => () => {
     const [command, args] = target.reference(query);
     return run(command, args, {});
@@ -232,6 +287,13 @@ function measures(target: Target): Measure[] {
       targetText: '≤ 2.0 ×',
     },
     {
+      name: "floor: the client runs the bridge's own is-user-in-group query",
+      subject: clientQuery(bridgeMembersQuery(target, 'sales', 'bulk777777')),
+      reference: clientQuery(pairQuery),
+      referenceName: 'the client querying the pair',
+      explains: ['is-user-in-group'],
+    },
+    {
       name: 'auth (sha512-crypt)',
       subject: bridge([], `bulk1\n${SHA512_CRYPT.password}\n`),
       reference: nodeFloor,
@@ -255,7 +317,7 @@ function measures(target: Target): Measure[] {
     },
     {
       name: "floor: the client runs the bridge's own members query",
-      subject: clientQuery(bridgeMembersQuery(target)),
+      subject: clientQuery(bridgeMembersQuery(target, 'bench-20k')),
       reference: clientQuery(membersQuery),
       referenceName: 'the client querying the group',
       explains: [groupMeasure],
@@ -305,11 +367,12 @@ function sanitisedInSql(column: string): string {
 const groupMeasure = `group-member-names (${GROUP_MEMBERS.toLocaleString('en-US')})`;
 const exportMeasure = `all-users (${USERS.toLocaleString('en-US')})`;
 
-/** The SQL group-member-names runs, with its values inlined for the client. */
-function bridgeMembersQuery(target: Target): string {
+/** The SQL group-member-names (or with `stored`, is-user-in-group) runs, with
+ * its values inlined for the client. */
+function bridgeMembersQuery(target: Target, group: string, stored?: string): string {
   const db = connect(target.env);
   const sql = new DirectoryQueries(db, { dialect: target.dialect, schema: undefined })
-    .members('bench-20k', undefined, ['username'])
+    .members(group, stored, ['username'])
     .toString();
   void db.destroy();
   return sql;
@@ -318,7 +381,8 @@ function bridgeMembersQuery(target: Target): string {
 interface Row {
   /** Why the call failed, when it did. */
   failed?: string;
-  dialect: Dialect;
+  /** The target's label. */
+  database: string;
   measure: string;
   subjectMs: number;
   referenceMs: number;
@@ -332,10 +396,19 @@ interface Row {
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
+  const runs: { target: Target; measures: Measure[] }[] = [];
   for (const target of targets()) {
     await prepare(target);
-    for (const measure of measures(target)) {
-      progress(`${target.dialect}: ${measure.name}, ${ROUNDS} alternating runs`);
+    runs.push({ target, measures: measures(target) });
+    const dba = await dbaTarget(target);
+    runs.push({
+      target: dba,
+      measures: measures(dba).filter((m) => DBA_MEASURES.has(m.name) || m.name === groupMeasure),
+    });
+  }
+  for (const { target, measures } of runs) {
+    for (const measure of measures) {
+      progress(`${target.label}: ${measure.name}, ${ROUNDS} alternating runs`);
       const subject: Run[] = [];
       const reference: Run[] = [];
       try {
@@ -348,13 +421,13 @@ async function main(): Promise<void> {
         const line = (error as Error).message.match(/papercut-bridge: [^\n]*/)?.[0] ?? (error as Error).message;
         // The driver's message ends with the reason, after the SQL it quotes.
         const reason = line.split(' - ').pop()!.slice(0, 200);
-        rows.push({ dialect: target.dialect, measure: measure.name, failed: reason } as Row);
+        rows.push({ database: target.label, measure: measure.name, failed: reason } as Row);
         continue;
       }
       const subjectMs = median(subject.map((r) => r.ms));
       const referenceMs = median(reference.map((r) => r.ms));
       rows.push({
-        dialect: target.dialect,
+        database: target.label,
         measure: measure.name,
         subjectMs,
         referenceMs,
@@ -387,16 +460,16 @@ function render(rows: Row[]): string {
     '|---|---|---:|---|---:|---:|---|---|---:|',
     ...rows.map((r) =>
       r.failed
-        ? `| ${r.dialect} | ${r.measure} | failed | | | | | **no** | |`
-        : `| ${r.dialect} | ${r.measure} | ${r.subjectMs.toFixed(0)} | ${r.referenceName} | ${r.referenceMs.toFixed(0)} | ` +
+        ? `| ${r.database} | ${r.measure} | failed | | | | | **no** | |`
+        : `| ${r.database} | ${r.measure} | ${r.subjectMs.toFixed(0)} | ${r.referenceName} | ${r.referenceMs.toFixed(0)} | ` +
           `${r.ratio.toFixed(2)} | ${r.targetText ?? '—'} | ${met(r)} | ${r.peakMiB.toFixed(0)} |`,
     ),
     '',
-    ...rows.filter((r) => r.failed).map((r) => `- ${r.dialect} ${r.measure} failed: \`${r.failed}\``),
+    ...rows.filter((r) => r.failed).map((r) => `- ${r.database} ${r.measure} failed: \`${r.failed}\``),
     '',
     `Peak memory target for all-users: ≤ 128 MiB. ${rows
       .filter((r) => r.measure.startsWith('all-users') && !r.failed)
-      .map((r) => `${r.dialect}: ${r.peakMiB.toFixed(0)} MiB${r.peakMiB <= 128 ? '' : ' (**not met**)'}`)
+      .map((r) => `${r.database}: ${r.peakMiB.toFixed(0)} MiB${r.peakMiB <= 128 ? '' : ' (**not met**)'}`)
       .join('; ')}.`,
     '',
     ...notMet(rows),
@@ -412,12 +485,12 @@ function notMet(rows: Row[]): string[] {
     '## Targets not met, and the floors measured beside them',
     '',
     ...missed.map((r) => {
-      const floors = rows.filter((f) => f.dialect === r.dialect && !f.failed && f.explains?.includes(r.measure));
+      const floors = rows.filter((f) => f.database === r.database && !f.failed && f.explains?.includes(r.measure));
       const why = floors.map(
         (f) =>
           `${f.measure.replace(/^floor: /, '')}: ${f.subjectMs.toFixed(0)} ms, ${f.ratio.toFixed(2)} × ${f.referenceName}`,
       );
-      return `- ${r.dialect} ${r.measure}: ${r.ratio.toFixed(2)} × (target ${r.targetText})${why.length ? `; ${why.join('; ')}` : ''}.`;
+      return `- ${r.database} ${r.measure}: ${r.ratio.toFixed(2)} × (target ${r.targetText})${why.length ? `; ${why.join('; ')}` : ''}.`;
     }),
     '',
   ];
