@@ -4,20 +4,8 @@
 // test/integration/member-lookups.test.ts's.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { dbaMembershipView } from '../../scripts/bench-dba-views';
 import { callBridge, freshDemoDatabase, scratchDir } from './spawn-bridge';
-
-const DBA_MEMBERSHIP_VIEW = `
-CREATE VIEW papercut_group_members AS
-WITH RECURSIVE role_tree (ancestor_id, role_id) AS (
-  SELECT r.id, r.id FROM sec_roles r
-  UNION
-  SELECT t.ancestor_id, i.child_role_id FROM role_tree t JOIN sec_role_includes i ON i.parent_role_id = t.role_id
-)
-SELECT DISTINCT r.role_name AS group_name, e.login_name AS username
-FROM role_tree t
-JOIN sec_roles r ON r.id = t.ancestor_id
-JOIN sec_user_roles ur ON ur.role_id = t.role_id
-JOIN hr_employees e ON e.id = ur.employee_id`;
 
 const scratch = scratchDir();
 let env: Record<string, string>;
@@ -25,7 +13,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   env = await freshDemoDatabase(scratch.dir);
   const db = new Database(env.BRIDGE_DB_URL!);
-  db.exec(`DROP VIEW papercut_group_members; ${DBA_MEMBERSHIP_VIEW}`);
+  db.exec(`DROP VIEW papercut_group_members; ${dbaMembershipView('papercut_group_members')}`);
   db.close();
 });
 afterAll(() => scratch.remove());

@@ -8,22 +8,9 @@ import type { Knex } from 'knex';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Directory } from '../../bridge/db/queries';
+import { dbaMembershipView } from '../../scripts/bench-dba-views';
 import { scratchDir } from '../conformance/spawn-bridge';
 import { createDemoDatabase, type TestDatabase } from '../support/databases';
-
-const COUNTED_MEMBERSHIP_VIEW = `
-CREATE VIEW papercut_group_members AS
-WITH RECURSIVE role_tree (ancestor_id, role_id) AS (
-  SELECT r.id, r.id FROM sec_roles r
-  UNION
-  SELECT t.ancestor_id, i.child_role_id FROM role_tree t JOIN sec_role_includes i ON i.parent_role_id = t.role_id
-)
-SELECT DISTINCT r.role_name AS group_name, e.login_name AS username
-FROM role_tree t
-JOIN sec_roles r ON r.id = t.ancestor_id
-JOIN sec_user_roles ur ON ur.role_id = t.role_id
-JOIN hr_employees e ON e.id = ur.employee_id
-WHERE membership_read(ur.employee_id)`;
 
 const scratch = scratchDir();
 let database: TestDatabase;
@@ -41,7 +28,7 @@ beforeAll(async () => {
   });
   db.client.releaseConnection(connection);
   await db.raw('DROP VIEW papercut_group_members');
-  await db.raw(COUNTED_MEMBERSHIP_VIEW);
+  await db.raw(dbaMembershipView('papercut_group_members', '', 'membership_read(ur.employee_id)'));
 });
 afterAll(async () => {
   await db?.destroy();
