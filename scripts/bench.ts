@@ -27,6 +27,8 @@ const PROGRAM = join(paths.root, 'bin', 'papercut-bridge');
 /** The Linux release executable (npm run package), beside the Node build it is compared with. */
 const RELEASE = join(releaseFolder(paths.root, 'linux-x64'), 'papercut-bridge');
 const FLOOR = join(__dirname, 'bench-floor.js');
+/** The same lookups as a plain Python script (Debian's python3-psycopg2 and python3-pymysql). */
+const PEER = join(paths.root, 'scripts', 'bench-peer.py');
 const WORK = join(paths.root, 'bench');
 // A sha512-crypt hash of 'Secret123!' made by passlib (test/fixtures/hash-vectors/sha-crypt.json).
 const SHA512_CRYPT = (
@@ -184,13 +186,6 @@ async function runAll(env: Record<string, string>, statements: string[]): Promis
   }
 }
 
-/** What the DBA-style views change: the member lookups. */
-const DBA_MEASURES = new Set([
-  'is-user-in-group',
-  "floor: the client runs the bridge's own is-user-in-group query",
-  "floor: the client runs the bridge's own members query",
-]);
-
 interface Run {
   ms: number;
   kib: number;
@@ -226,7 +221,55 @@ interface Measure {
   explains?: string[];
 }
 
-const COLD_CALLS = ['get-user-details', 'is-user-in-group', 'auth (sha512-crypt)'];
+const PEER_SUFFIX = ', against the Python peer';
+const COLD_CALLS = ['get-user-details', 'is-user-in-group', 'auth (sha512-crypt)'].flatMap((call) => [
+  call,
+  `${call}${PEER_SUFFIX}`,
+]);
+
+/** The single-user calls as the bridge and the Python peer make them. */
+const PEER_CALLS: { call: string; bridge: [string[], string]; peer: string[] }[] = [
+  { call: 'get-user-details', bridge: [['-', 'get-user-details'], 'bulk777777\n'], peer: ['user', 'bulk777777'] },
+  {
+    call: 'is-user-in-group',
+    bridge: [['-', 'is-user-in-group', 'sales', 'bulk777777'], ''],
+    peer: ['member', 'sales', 'bulk777777'],
+  },
+  {
+    call: 'auth (sha512-crypt)',
+    bridge: [[], `bulk1\n${SHA512_CRYPT.password}\n`],
+    peer: ['login', 'bulk1', SHA512_CRYPT.password],
+  },
+];
+
+const peerEnv = (env: Record<string, string>) => ({ ...env, BENCH_USER_COLUMNS: columns });
+
+/** The peer must print what the bridge prints, or it is not the same work. */
+function checkPeer(target: Target): void {
+  for (const { call, bridge, peer } of PEER_CALLS) {
+    const [args, stdin] = bridge;
+    const ours = spawnSync(PROGRAM, args, {
+      env: { PATH: process.env.PATH, ...target.env },
+      input: stdin,
+      encoding: 'utf8',
+    });
+    const theirs = spawnSync(PEER, peer, { env: { PATH: process.env.PATH, ...peerEnv(target.env) }, encoding: 'utf8' });
+    if (theirs.status !== 0) throw new Error(`the Python peer failed (${call}): ${theirs.stderr}`);
+    if (ours.stdout !== theirs.stdout) {
+      throw new Error(
+        `the Python peer answers ${call} otherwise: ${JSON.stringify(theirs.stdout)}, not ${JSON.stringify(ours.stdout)}`,
+      );
+    }
+  }
+}
+
+/** What the DBA-style views change: the member lookups. */
+const DBA_MEASURES = new Set([
+  'is-user-in-group',
+  `is-user-in-group${PEER_SUFFIX}`,
+  "floor: the client runs the bridge's own is-user-in-group query",
+  "floor: the client runs the bridge's own members query",
+]);
 
 function measures(target: Target): Measure[] {
   const { env } = target;
@@ -286,6 +329,14 @@ function measures(target: Target): Measure[] {
       target: 2,
       targetText: '≤ 2.0 ×',
     },
+    ...PEER_CALLS.map(({ call, bridge: [args, stdin], peer }) => ({
+      name: `${call}${PEER_SUFFIX}`,
+      subject: bridge(args, stdin),
+      reference: () => run(PEER, peer, peerEnv(env)),
+      referenceName: 'the Python peer (scripts/bench-peer.py)',
+      target: 1,
+      targetText: '≤ 1.0 ×',
+    })),
     {
       name: "floor: the client runs the bridge's own is-user-in-group query",
       subject: clientQuery(bridgeMembersQuery(target, 'sales', 'bulk777777')),
@@ -399,8 +450,10 @@ async function main(): Promise<void> {
   const runs: { target: Target; measures: Measure[] }[] = [];
   for (const target of targets()) {
     await prepare(target);
+    checkPeer(target);
     runs.push({ target, measures: measures(target) });
     const dba = await dbaTarget(target);
+    checkPeer(dba);
     runs.push({
       target: dba,
       measures: measures(dba).filter((m) => DBA_MEASURES.has(m.name) || m.name === groupMeasure),
