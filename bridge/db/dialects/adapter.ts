@@ -51,7 +51,7 @@ export interface DialectAdapter {
    * server, host or schema. */
   readonly isFile: boolean;
   /** Whether Knex's client makes each lone ? of a knex.raw() statement a
-   * numbered parameter even without bindings: a literal ? is then written \\?. */
+   * numbered parameter even without bindings: a literal ? is then written \? there. */
   readonly rawNumbersQuestionMarks: boolean;
   /** BRIDGE_DB_URL as the bridge will use it (for SQLite the file's absolute
    * path), or undefined with the problems pushed: every part of the URL is
