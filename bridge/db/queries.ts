@@ -104,8 +104,8 @@ export class DirectoryQueries {
   /** Members of the group joined to papercut_users: only active users remain.
    * `columns` are the papercut_users columns wanted (fewer is faster);
    * `stored`, a username as stored, narrows them to that user's rows. Both
-   * filters are on the membership view's own columns, so that the planner
-   * can push them into it: a view that expands nested groups, or removes
+   * filters reach the membership view's own columns, so that the planner can
+   * push them into it: a view that expands nested groups, or removes
    * duplicates, then computes one group's or one pair's rows, not all. */
   members(group: string, stored?: string, columns: readonly UserColumn[] = USER_COLUMNS): Knex.QueryBuilder {
     const query = this.db
@@ -114,8 +114,14 @@ export class DirectoryQueries {
       .join(this.view(VIEWS.users, 'u'), (join) => join.on(this.sql.equalsColumn(this.db, 'u.username', 'm.username')))
       .where(this.sql.matchesName(this.db, 'm.group_name', group));
     // Not sorted here: the member list is sorted in Node, where a few thousand names cost nothing.
-    // The same fold as the join's, so the rows are those of u.username matching `stored`.
-    if (stored !== undefined) query.andWhere(this.sql.matchesName(this.db, 'm.username', stored));
+    // On both sides of the join, with the fold the join uses, so the rows are
+    // the same: SQLite narrows a recursive DISTINCT view only through
+    // m.username, MariaDB plans some recursive views well only through u.username.
+    if (stored !== undefined) {
+      query
+        .andWhere(this.sql.matchesName(this.db, 'm.username', stored))
+        .andWhere(this.sql.matchesName(this.db, 'u.username', stored));
+    }
     return this.sql.asServerText(query);
   }
 
