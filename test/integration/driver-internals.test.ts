@@ -3,28 +3,16 @@
 // drivers are pinned to exact versions; these tests check, against real
 // servers, each part the fast paths lean on, so that an upgrade that moves
 // one fails here, by name, rather than in a customer's sync.
-import type { Knex } from 'knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratchDir } from '../conformance/spawn-bridge';
+import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../bridge/db/dialect';
-import { createDatabase, forEachDialect, type TestDatabase } from '../support/databases';
+import { forEachDialect, useEmptyDatabase } from '../support/databases';
 
 /** For the enclosing suite: a fresh database, and a way to borrow the
  * driver's own connection from Knex's pool, as export/ does. */
 function useConnection(dialect: Dialect) {
-  const scratch = scratchDir();
-  let database: TestDatabase;
-  let db: Knex;
-  beforeAll(async () => {
-    database = await createDatabase(dialect, scratch.dir);
-    db = database.connect();
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    await database?.drop();
-    scratch.remove();
-  });
+  const knex = useEmptyDatabase(dialect);
   return async function withConnection<T>(work: (connection: never) => Promise<T>): Promise<T> {
+    const db = knex();
     expect(typeof db.client.acquireConnection).toBe('function');
     expect(typeof db.client.releaseConnection).toBe('function');
     const connection = (await db.client.acquireConnection()) as never;

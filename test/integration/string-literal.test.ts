@@ -1,11 +1,9 @@
 // Pack options of type text and secret (a language, a company, Moodle's salt)
 // are written into the views' SQL as literals by each dialect's adapter: the
 // server must read back exactly the value, whatever it holds.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Knex } from 'knex';
+import { expect, it } from 'vitest';
 import { ADAPTERS } from '../../bridge/db/dialects';
-import { scratchDir } from '../conformance/spawn-bridge';
-import { createDatabase, forEachDialect, type TestDatabase } from '../support/databases';
+import { forEachDialect, useEmptyDatabase } from '../support/databases';
 
 const VALUES = [
   '',
@@ -21,18 +19,7 @@ const VALUES = [
 ];
 
 forEachDialect(undefined, (dialect) => {
-  const scratch = scratchDir();
-  let database: TestDatabase;
-  let db: Knex;
-  beforeAll(async () => {
-    database = await createDatabase(dialect, scratch.dir);
-    db = database.connect();
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    await database?.drop();
-    scratch.remove();
-  });
+  const knex = useEmptyDatabase(dialect);
 
   it('reads each string literal back as the very value', async () => {
     const read: string[] = [];
@@ -40,7 +27,7 @@ forEachDialect(undefined, (dialect) => {
       // As the packs' migrations write it for knex.raw().
       const adapter = ADAPTERS[dialect];
       const literal = adapter.sql.stringLiteral(value).replace(/\?/g, adapter.rawNumbersQuestionMarks ? '\\?' : '?');
-      const result = await db.raw(`select ${literal} as v`);
+      const result = await knex().raw(`select ${literal} as v`);
       const rows = (dialect === 'pg' ? result.rows : dialect === 'mysql' ? result[0] : result) as { v: string }[];
       read.push(rows[0]!.v);
     }

@@ -142,3 +142,24 @@ export function useDemoDatabase(dialect: Dialect): { env: () => BridgeEnv; datab
   };
   return { env: () => current().env, database: current, dir: scratch.dir };
 }
+
+/** A fresh empty database of the dialect for the enclosing suite, and one
+ * Knex connected to it; both go when the suite ends. */
+export function useEmptyDatabase(dialect: Dialect): () => Knex {
+  const scratch = scratchDir();
+  let database: TestDatabase | undefined;
+  let db: Knex | undefined;
+  beforeAll(async () => {
+    database = await createDatabase(dialect, scratch.dir);
+    db = database.connect();
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await database?.drop();
+    scratch.remove();
+  });
+  return () => {
+    if (!db) throw new Error('the database is not ready');
+    return db;
+  };
+}
