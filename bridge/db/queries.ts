@@ -26,6 +26,11 @@ export interface CredentialRow {
 /** What a member row adds to the user's columns: the membership it came from. */
 type MemberOf = { member_group: string | null; member_name: string | null };
 
+/** Names outside ASCII a member list looks up with LIKE in one read of the
+ * view; each costs a comparison per row, so beyond this many one read of
+ * every username is cheaper. */
+const LIKE_NAMES_PER_READ = 16;
+
 const sameName = (stored: string | null, wanted: string) => stored !== null && nameKey(stored) === nameKey(wanted);
 
 /** A papercut_users row and the name every call knows it by (see usernames.ts). */
@@ -88,6 +93,21 @@ export class DirectoryQueries {
       .select('username')
       .from(this.view(VIEWS.users))
       .where(this.sql.like(this.db, 'username', likeAnyCase(name)));
+  }
+
+  /** usernamesLike for several names, in one read of the view. */
+  usernamesLikeAny(names: readonly string[]): Knex.QueryBuilder {
+    return this.db
+      .select('username')
+      .from(this.view(VIEWS.users))
+      .where((where) => {
+        for (const name of names) where.orWhere(this.sql.like(this.db, 'username', likeAnyCase(name)));
+      });
+  }
+
+  /** The usernames stored as one of these ASCII names or padded, ASCII case aside, through the index. */
+  usernamesPadded(names: readonly string[]): Promise<Knex.QueryBuilder[]> {
+    return this.sql.usernamesPadded(this.db, this.view(VIEWS.users), names);
   }
 
   allUsernames(): Knex.QueryBuilder {
@@ -263,6 +283,34 @@ export class Directory {
     return names;
   }
 
+  /** Every stored spelling in papercut_users of each name key: ASCII names
+   * through the index, others (whose case the database may fold differently)
+   * by one read of the view, or, when there are many of them, by reading
+   * every username once. */
+  private async spellingsOf(keys: ReadonlySet<string>): Promise<Map<string, string[]>> {
+    const ascii = [...keys].filter(isAsciiName);
+    const others = [...keys].filter((key) => !isAsciiName(key));
+    const queries =
+      others.length > LIKE_NAMES_PER_READ
+        ? [this.queries.allUsernames()]
+        : [
+            ...(ascii.length > 0 ? await this.queries.usernamesPadded(ascii) : []),
+            ...(others.length > 0 ? [this.queries.usernamesLikeAny(others)] : []),
+          ];
+    const spellings = new Map<string, string[]>();
+    for (const query of queries) {
+      await forEachRow(this.db, this.config.dialect, query, (row) => {
+        const name = usableName(row.username);
+        const key = name === undefined ? undefined : nameKey(name);
+        if (key === undefined || !keys.has(key)) return;
+        const list = spellings.get(key);
+        if (list) list.push(storedName(row.username));
+        else spellings.set(key, [storedName(row.username)]);
+      });
+    }
+    return spellings;
+  }
+
   /** Member rows of the group, joined to a user row of their name. */
   private memberRows<T extends Pick<UserRow, 'username'> & MemberOf>(rows: T[], group: string): T[] {
     return rows.filter((row) => sameName(row.member_group, group) && usableName(row.member_name) !== undefined);
@@ -270,22 +318,13 @@ export class Directory {
 
   /** Members as the users their names are: a member row stands for its name
    * only when it belongs to the row of papercut_users, member or not, that
-   * the name is; telling so reads every username once. */
+   * the name is, which every stored spelling of the name decides. */
   private async namedMembers<T extends Pick<UserRow, 'username'>>(
     rows: (T & MemberOf)[],
     group: string,
   ): Promise<NamedUser<T>[]> {
     const members = this.memberRows(rows, group).filter((row) => usableName(row.username) !== undefined);
-    const keys = new Set(members.map((row) => nameKey(usableName(row.username)!)));
-    const spellings = new Map<string, string[]>();
-    await forEachRow(this.db, this.config.dialect, this.queries.allUsernames(), (row) => {
-      const name = usableName(row.username);
-      const key = name === undefined ? undefined : nameKey(name);
-      if (key === undefined || !keys.has(key)) return;
-      const list = spellings.get(key);
-      if (list) list.push(storedName(row.username));
-      else spellings.set(key, [storedName(row.username)]);
-    });
+    const spellings = await this.spellingsOf(new Set(members.map((row) => nameKey(usableName(row.username)!))));
     const winners = new Map([...spellings].map(([key, all]) => [key, userPerName(all, (stored) => stored).get(key)]));
     const named = new Map<string, NamedUser<T>>();
     for (const row of members) {

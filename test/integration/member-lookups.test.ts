@@ -4,10 +4,12 @@
 // user's filter on papercut_users instead, SQLite computes every membership of
 // the group, at a million users a second on every call. Here the view counts
 // the membership rows it reads, through a function SQLite calls for each.
+// A member list, likewise, looks up its members' names in papercut_users
+// through the index instead of reading every user.
 import type { Knex } from 'knex';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Directory } from '../../bridge/db/queries';
+import { Directory, DirectoryQueries } from '../../bridge/db/queries';
 import { dbaMembershipView } from '../../scripts/bench-dba-views';
 import { scratchDir } from '../conformance/spawn-bridge';
 import { createDemoDatabase, type TestDatabase } from '../support/databases';
@@ -16,6 +18,7 @@ const scratch = scratchDir();
 let database: TestDatabase;
 let db: Knex;
 let reads = 0;
+let userReads = 0;
 
 beforeAll(async () => {
   database = await createDemoDatabase('sqlite', scratch.dir);
@@ -26,9 +29,18 @@ beforeAll(async () => {
     reads++;
     return 1;
   });
+  connection.function('user_read', { deterministic: false, varargs: true }, () => {
+    userReads++;
+    return 1;
+  });
   db.client.releaseConnection(connection);
   await db.raw('DROP VIEW papercut_group_members');
   await db.raw(dbaMembershipView('papercut_group_members', '', 'membership_read(ur.employee_id)'));
+  // The demo's view, counting each employee row it reads past the index.
+  const [users] = (await db.raw("select sql from sqlite_master where name = 'papercut_users'")) as { sql: string }[];
+  expect(users!.sql).toMatch(/WHERE e\.status IN \('ACTIVE', 'ON_LEAVE'\);?\s*$/);
+  await db.raw('DROP VIEW papercut_users');
+  await db.raw(users!.sql.replace(/;?\s*$/, ' AND user_read(e.id)'));
 });
 afterAll(async () => {
   await db?.destroy();
@@ -55,4 +67,23 @@ it("is-user-in-group reads the user's memberships only, even through a recursive
   reads = 0;
   expect(await directory.isMember('finance', wzhang)).toBe(false);
   expect(reads).toBeLessThanOrEqual(10);
+});
+
+it("group-member-names reads papercut_users for the members' names only", async () => {
+  const directory = new Directory(db, { dialect: 'sqlite', schema: undefined, url: database.env.BRIDGE_DB_URL! });
+  userReads = 0;
+  const everyUser = Number((await db('papercut_users').count({ n: '*' }))[0]!.n);
+  expect(userReads).toBe(everyUser);
+
+  // What the member query reads by itself (the recursive view above is joined to users however SQLite plans it).
+  userReads = 0;
+  await new DirectoryQueries(db, { dialect: 'sqlite', schema: undefined }).members('finance', undefined, ['username']);
+  const memberQueryReads = userReads;
+
+  userReads = 0;
+  const members = await directory.groupMemberNames('finance');
+  expect(members.length).toBeGreaterThan(1);
+  expect(everyUser).toBeGreaterThan(4 * members.length);
+  // Beyond the member query, one row for each spelling of each member's name.
+  expect(userReads - memberQueryReads).toBeLessThanOrEqual(2 * members.length);
 });

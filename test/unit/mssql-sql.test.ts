@@ -37,6 +37,16 @@ describe('the queries, compiled for SQL Server', () => {
     expect(queries.allGroups().toSQL().sql).toContain('order by [group_name] collate Latin1_General_100_BIN2');
   });
 
+  it("look up a member list's names in runs within SQL Server's 2 100 parameters", async () => {
+    const names = Array.from({ length: 2500 }, (_, i) => `user${i}`);
+    const statements = (await queries.usernamesPadded(names)).map((query) => query.toSQL());
+    expect(statements.map((statement) => statement.bindings!.length)).toEqual([1000, 1000, 500]);
+    expect(statements[2]!.sql).toMatch(
+      /^select \[username\] from \[papercut\]\.\[papercut_users\] where \[username\] in \(\?, \?, /,
+    );
+    expect(statements.flatMap((statement) => statement.bindings)).toEqual(names);
+  });
+
   it('compare names through the column collation, with bound values', () => {
     const { sql, bindings } = queries.members('Finance', 'jsmith').toSQL();
     expect(sql).toContain('from [papercut].[papercut_group_members] as [m]');

@@ -25,6 +25,11 @@ export interface DialectSql {
   /** Through an index: every row whose column is `name` followed by up to
    * MAX_PADDING spaces (CHAR padding), at least ASCII case aside. */
   equalsPadded(db: Knex, column: string, name: string): Knex.Raw;
+  /** equalsPadded for many ASCII names at once: queries that together read
+   * every row of `view` whose `username` is one of `names` followed by up to
+   * MAX_PADDING spaces, ASCII case aside, each name an index search (a member
+   * list looks up thousands of names). Each selects `username`. */
+  usernamesPadded(db: Knex, view: string, names: readonly string[]): Promise<Knex.QueryBuilder[]>;
   /** `column LIKE pattern ESCAPE '!'`, case-insensitive at least for ASCII. */
   like(db: Knex, column: string, pattern: string): Knex.Raw;
   equalsColumn(db: Knex, left: string, right: string): Knex.Raw;
@@ -83,6 +88,14 @@ export interface DialectAdapter {
    * nothing else. Views run with their owner's rights, so the reader sees the
    * mapped rows but never the ERP's tables. */
   readerLogin(db: Knex, role: string, password: string, schema: string | undefined): Promise<Knex.Raw[]>;
+}
+
+/** `items` in runs of at most `size`, for statements whose parameters or
+ * expression depth the server limits. */
+export function inChunks<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let at = 0; at < items.length; at += size) chunks.push(items.slice(at, at + size));
+  return chunks;
 }
 
 /** The SQL standard's string literal: quotes doubled, nothing else special. */

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { VIEWS } from '../../core/contract';
-import { serverUrl, standardStringLiteral, urlParts, type DialectAdapter, type Row } from './adapter';
+import { inChunks, serverUrl, standardStringLiteral, urlParts, type DialectAdapter, type Row } from './adapter';
 
 // SQL Server, through tedious (the driver Knex's mssql client uses).
 
@@ -55,6 +55,9 @@ export const mssql: DialectAdapter = {
   sql: {
     matchesName: (db, column, value) => db.raw('?? = ?', [column, value]),
     equalsPadded: (db, column, name) => db.raw('?? = ?', [column, name]),
+    // Within the 2 100 parameters a statement may have.
+    usernamesPadded: async (db, view, names) =>
+      inChunks(names, 1000).map((chunk) => db.select('username').from(view).whereIn('username', chunk)),
     like: (db, column, pattern) => db.raw("?? like ? escape '!'", [column, pattern]),
     equalsColumn: (db, left, right) => db.raw('?? = ??', [left, right]),
     binaryOrder: (db, column) => db.raw('?? collate Latin1_General_100_BIN2', [column]),

@@ -62,6 +62,16 @@ export const sqlite: DialectAdapter = {
     // for a scan once the values are parameters.
     equalsPadded: (db, column, name) =>
       db.raw('(?? >= ? collate nocase and ?? < ? collate nocase)', [column, name, column, `${name}!`]),
+    // The names as one JSON parameter, each the same NOCASE range as equalsPadded's.
+    usernamesPadded: async (db, view, names) => [
+      db
+        .select('u.username')
+        .fromRaw(db.raw('json_each(?) as k', [JSON.stringify(names)]))
+        .joinRaw(
+          "join ?? as u on u.username >= k.value collate nocase and u.username < (k.value || '!') collate nocase",
+          [view],
+        ),
+    ],
     like: (db, column, pattern) => db.raw("?? like ? escape '!'", [column, pattern]),
     equalsColumn: (db, left, right) => db.raw('?? = ?? collate nocase', [left, right]),
     binaryOrder: (db, column) => db.raw('?? collate binary', [column]),
