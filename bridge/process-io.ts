@@ -10,7 +10,8 @@ import type { Io } from './core/io';
 const CHUNK_BYTES = 64 * 1024;
 /** How long to wait before trying again a pipe that is not ready (EAGAIN). */
 const RETRY_MS = 5;
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
+/** Made when first needed: V8 has no SharedArrayBuffer while it builds a startup snapshot. */
+let sleeper: Int32Array | undefined;
 
 /** fd 0, read with fs.read only when something asks for input: a call
  * that reads no stdin never touches it. */
@@ -38,7 +39,7 @@ function writeFully(fd: number, bytes: Buffer): void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
       // A non-blocking pipe that is full: wait for the reader.
-      Atomics.wait(sleeper, 0, 0, RETRY_MS);
+      Atomics.wait((sleeper ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, RETRY_MS);
     }
   }
 }
