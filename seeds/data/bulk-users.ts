@@ -10,13 +10,13 @@ const NUMBERS: Record<Dialect, (count: number) => { with?: string; from: string 
     from: 'numbers',
   }),
   pg: (count) => ({ from: `generate_series(1, ${count}) as g(n)` }),
-  // Six digit tables (up to a million): MariaDB caps recursive CTEs at 1 000 rows by default.
+  // A table of digits per decimal place: MariaDB caps recursive CTEs at 1 000 rows by default.
   mysql: (count) => {
     const digit = (alias: string) =>
       `(select 0 d ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => `union all select ${d}`).join(' ')}) ${alias}`;
-    const tables = ['a', 'b', 'c', 'e', 'f', 'g'].map(digit).join(', ');
-    const n = 'a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d + 100000 * g.d + 1';
-    return { from: `(select ${n} as n from ${tables}) as numbers where n <= ${count}` };
+    const places = Array.from({ length: Math.max(1, Math.ceil(Math.log10(count))) }, (_, i) => `d${i}`);
+    const n = `${places.map((alias, i) => `${10 ** i} * ${alias}.d`).join(' + ')} + 1`;
+    return { from: `(select ${n} as n from ${places.map(digit).join(', ')}) as numbers where n <= ${count}` };
   },
   mssql: (count) => ({
     with: `with numbers(n) as (select top (${count}) row_number() over (order by (select null)) from sys.all_objects a cross join sys.all_objects b)`,
