@@ -8,13 +8,18 @@ const ENTRY_BITS = 16;
 const ENTRY_MASK = (1 << ENTRY_BITS) - 1;
 const NAME_BITS = 20;
 const NAME_CHUNK = 1 << NAME_BITS;
+/** Where a name starts is kept for every 16th line only: the few names looked
+ * at again are found by walking on from there (a start per line was 8 MB at
+ * 2 million names). */
+const CHECKPOINT_BITS = 4;
+const CHECKPOINT_MASK = (1 << CHECKPOINT_BITS) - 1;
 /** The bitmap of hashes seen has at least 64 bits per name: under 1 name in
  * 100 finds its bit set by another and is looked at again after the last
  * row, the part of the export nothing overlaps. A quarter of the bits made
  * each row a little cheaper, which helps only where Node is slower than the
  * database (SQLite), and that last pass twice as long (measured at a
- * million names). It starts at 2^22 bits (512 KiB) and grows 4 times at a
- * time, up to 2^28 (32 MiB). */
+ * million names). It starts at 2^22 bits (512 KiB) and doubles, up to 2^28
+ * (32 MiB): growing 4 times at a time made it 32 MiB at 2 million names. */
 const SEEN_BITS_FIRST = 22;
 const SEEN_BITS_MOST = 28;
 const BITS_PER_NAME_LOG = 6;
@@ -36,15 +41,18 @@ const LOW_MASK = (1 << LOW_BITS) - 1;
  * and a hash table probed per row spends most of its time waiting on memory.
  * This keeps each name's UTF-8 bytes, NUL-terminated (sanitised names hold no
  * control characters), the hash of its key, and a bitmap of hashes seen:
- * 8 bytes a name besides its UTF-8 and 2–8 of bitmap, one bit read at random
+ * 4 bytes a name besides its UTF-8 and 2–8 of bitmap, one bit read at random
  * per name, and at the end only names whose hashes may repeat are looked at again.
  */
 export class DistinctNames {
   private count = 0;
-  /** Per name, in the order added: the key's hash and where the name starts. */
+  /** Per name, in the order added: the key's hash. */
   private readonly hashes: Uint32Array[] = [];
-  private readonly starts: Uint32Array[] = [];
+  /** Where every 16th line's name starts (see CHECKPOINT_BITS). */
+  private readonly checkpoints: Uint32Array[] = [];
   private readonly names: Buffer[] = [];
+  /** Where the names end in each chunk but the last (the rest of a chunk a name did not fit in is unused). */
+  private readonly chunkEnds: number[] = [];
   private nameUsed = NAME_CHUNK;
   /** A bit per value of a hash's top `seenBits` bits, set once a name had it:
    * the hashes of names that find theirs set may repeat, and only those are
@@ -157,12 +165,13 @@ export class DistinctNames {
 
   private append(hash: number, nameAt: number): void {
     const line = this.count++;
-    if ((line & ENTRY_MASK) === 0) {
-      this.hashes.push(new Uint32Array(1 << ENTRY_BITS));
-      this.starts.push(new Uint32Array(1 << ENTRY_BITS));
-    }
+    if ((line & ENTRY_MASK) === 0) this.hashes.push(new Uint32Array(1 << ENTRY_BITS));
     this.hashes[line >>> ENTRY_BITS]![line & ENTRY_MASK] = hash;
-    this.starts[line >>> ENTRY_BITS]![line & ENTRY_MASK] = nameAt;
+    if ((line & CHECKPOINT_MASK) === 0) {
+      const checkpoint = line >>> CHECKPOINT_BITS;
+      if ((checkpoint & ENTRY_MASK) === 0) this.checkpoints.push(new Uint32Array(1 << ENTRY_BITS));
+      this.checkpoints[checkpoint >>> ENTRY_BITS]![checkpoint & ENTRY_MASK] = nameAt;
+    }
     if (!this.markSeen(hash)) this.repeatedHashes.push(hash);
     if (this.count << BITS_PER_NAME_LOG > 1 << this.seenBits && this.seenBits < SEEN_BITS_MOST) this.growSeen();
   }
@@ -176,10 +185,10 @@ export class DistinctNames {
     return true;
   }
 
-  /** A bitmap 4 times larger, from the hashes kept. Hashes already found
+  /** A bitmap twice as large, from the hashes kept. Hashes already found
    * repeating stay listed; no new ones can appear (fewer bits collide less). */
   private growSeen(): void {
-    this.seenBits += 2;
+    this.seenBits += 1;
     this.seen = new Int32Array(1 << (this.seenBits - 5));
     this.forEachHash((hash) => this.markSeen(hash));
   }
@@ -197,9 +206,17 @@ export class DistinctNames {
     return column[line >>> ENTRY_BITS]![line & ENTRY_MASK]!;
   }
 
+  /** Where the name after the one at `at` starts: past its NUL, or at the next chunk's start. */
+  private nextName(at: number): number {
+    const c = Math.floor(at / NAME_CHUNK);
+    const end = this.names[c]!.indexOf(0, at % NAME_CHUNK) + 1;
+    return end === (this.chunkEnds[c] ?? this.nameUsed) ? (c + 1) * NAME_CHUNK : c * NAME_CHUNK + end;
+  }
+
   /** Room for `bytes` bytes in the last chunk; returns where: chunk number and offset in one number. */
   private reserve(bytes: number): number {
     if (this.nameUsed + bytes > NAME_CHUNK) {
+      if (this.names.length > 0) this.chunkEnds.push(this.nameUsed);
       // A name longer than a chunk (absurd, but possible) gets a chunk of its own.
       this.names.push(Buffer.allocUnsafe(Math.max(NAME_CHUNK, bytes)));
       this.nameUsed = 0;
@@ -210,7 +227,8 @@ export class DistinctNames {
   }
 
   private nameOf(line: number): string {
-    const at = this.field(this.starts, line);
+    let at = this.field(this.checkpoints, line >>> CHECKPOINT_BITS);
+    for (let skip = line & CHECKPOINT_MASK; skip > 0; skip--) at = this.nextName(at);
     const chunk = this.names[Math.floor(at / NAME_CHUNK)]!;
     const start = at % NAME_CHUNK;
     return chunk.toString('utf8', start, chunk.indexOf(0, start));
