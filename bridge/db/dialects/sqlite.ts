@@ -11,7 +11,11 @@ const FOLD_FUNCTION = 'papercut_fold';
 
 const isAscii = (text: string) => /^[\x00-\x7f]*$/.test(text);
 
+/** SQLite's own default page cache, in KiB as `cache_size` takes it (negative). */
+const PAGE_CACHE_KIB = -2000;
+
 interface SqliteConnection {
+  pragma(source: string): unknown;
   function(name: string, options: { deterministic: boolean }, fn: (value: unknown) => unknown): void;
   prepare(sql: string): { raw(on: boolean): { iterate(...bindings: readonly unknown[]): Iterable<unknown> } };
 }
@@ -42,6 +46,10 @@ export const sqlite: DialectAdapter = {
     useNullAsDefault: true,
     pool: {
       afterCreate: (connection: SqliteConnection, done: (error: Error | null, connection: unknown) => void) => {
+        // better-sqlite3 raises SQLite's page cache from 2 MB to 16 MB. A call
+        // reads each page of an export once, from the OS's own cache of the
+        // file, so the larger cache only added 14 MiB to all-users' peak.
+        connection.pragma(`cache_size = ${PAGE_CACHE_KIB}`);
         connection.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
           typeof value === 'string' ? value.toLowerCase() : value,
         );
