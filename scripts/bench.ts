@@ -18,6 +18,7 @@ import { Log } from '../bridge/core/log';
 import { paths } from '../bridge/core/paths';
 import { addBulkUsers } from '../seeds/data/bulk-users';
 import { dbaViewStatements } from './bench-dba-views';
+import { djangoDatabase } from './bench-packs';
 import { buildSnapshot } from './bench-snapshot';
 import { releaseFolder } from './release/platforms';
 
@@ -59,50 +60,56 @@ interface Target {
 
 const sizeLabel = (users: number) => (users === USERS ? '' : `, ${users.toLocaleString('en-US')} users`);
 
+/** The database's own client running a query on the database at `url` (a
+ * file for SQLite), rows as text on stdout; `setup` runs first on psql. */
+function clientOf(dialect: Dialect, url: string, setup: string[] = []): Target['reference'] {
+  if (dialect === 'sqlite') return (query) => ['sqlite3', ['-tabs', url, query]];
+  if (dialect === 'pg') {
+    return (query) => [
+      'psql',
+      [url, ...setup.flatMap((statement) => ['-c', statement]), '-c', `copy (${query}) to stdout`],
+    ];
+  }
+  const parsed = new URL(url);
+  const login = ['-h', parsed.hostname, '-P', parsed.port || '3306', '-u', decodeURIComponent(parsed.username)];
+  return (query) => ['mariadb', [...login, '-B', '-N', '--quick', parsed.pathname.slice(1), '-e', query]];
+}
+
+/** The same server as `url`, another database on it. */
+function otherDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+function target(dialect: Dialect, label: string, users: number, url: string, extraEnv = {}): Target {
+  const env = { BRIDGE_DB_CLIENT: dialect, BRIDGE_DB_URL: url, ...extraEnv };
+  return { dialect, label, users, env, reference: clientOf(dialect, url) };
+}
+
 function targets(users: number): Target[] {
-  const list: Target[] = [];
   const suffix = users === USERS ? '' : `_${users / 1_000_000}m`;
-  const file = join(WORK, `erp-${users / 1_000_000}m.sqlite`);
-  list.push({
-    dialect: 'sqlite',
-    label: `sqlite${sizeLabel(users)}`,
-    users,
-    env: { BRIDGE_DB_CLIENT: 'sqlite', BRIDGE_DB_URL: file },
-    reference: (query) => ['sqlite3', ['-tabs', file, query]],
-  });
-  const pg = process.env.BRIDGE_TEST_PG_URL;
-  if (pg) {
-    const url = new URL(pg);
-    url.pathname = `/papercut_bench${suffix}`;
-    list.push({
-      dialect: 'pg',
-      label: `pg${sizeLabel(users)}`,
-      users,
-      env: { BRIDGE_DB_CLIENT: 'pg', BRIDGE_DB_URL: url.toString() },
-      reference: (query) => ['psql', [url.toString(), '-c', `copy (${query}) to stdout`]],
-    });
-  } else progress('PostgreSQL: skipped (BRIDGE_TEST_PG_URL is not set)');
-  const mysql = process.env.BRIDGE_TEST_MYSQL_URL;
-  if (mysql) {
-    const url = new URL(mysql);
-    url.pathname = `/papercut_bench${suffix}`;
-    const login = ['-h', url.hostname, '-P', url.port || '3306', '-u', decodeURIComponent(url.username)];
-    list.push({
-      dialect: 'mysql',
-      label: `mysql${sizeLabel(users)}`,
-      users,
-      env: { BRIDGE_DB_CLIENT: 'mysql', BRIDGE_DB_URL: url.toString() },
-      reference: (query) => ['mariadb', [...login, '-B', '-N', '--quick', `papercut_bench${suffix}`, '-e', query]],
-    });
-  } else progress('MariaDB: skipped (BRIDGE_TEST_MYSQL_URL is not set)');
+  const list = [target('sqlite', `sqlite${sizeLabel(users)}`, users, join(WORK, `erp-${users / 1_000_000}m.sqlite`))];
+  for (const [dialect, variable, product] of [
+    ['pg', 'BRIDGE_TEST_PG_URL', 'PostgreSQL'],
+    ['mysql', 'BRIDGE_TEST_MYSQL_URL', 'MariaDB'],
+  ] as const) {
+    const admin = process.env[variable];
+    if (admin)
+      list.push(
+        target(dialect, `${dialect}${sizeLabel(users)}`, users, otherDatabase(admin, `papercut_bench${suffix}`)),
+      );
+    else progress(`${product}: skipped (${variable} is not set)`);
+  }
   return list;
 }
 
 const connect = (env: Record<string, string>) =>
   knex(knexConfig(resolveConfig({ env, readFile: () => undefined }), silent, { readOnly: false }));
 
-/** Creates the ERP unless a complete one is there already. */
-async function prepare(target: Target): Promise<void> {
+/** Creates the target's database unless a complete one is there already,
+ * and has `fill` make its tables, rows and views (the demo ERP by default). */
+async function prepare(target: Target, fill: (target: Target) => Promise<void> = demoErp): Promise<void> {
   const { dialect, env, users } = target;
   const size = users.toLocaleString('en-US');
   try {
@@ -110,11 +117,11 @@ async function prepare(target: Target): Promise<void> {
     const [row] = await db('papercut_users')
       .count({ n: '*' })
       .finally(() => db.destroy());
-    if (Number(row?.n) >= users) return progress(`${dialect}: reusing the ${size}-user ERP`);
+    if (Number(row?.n) >= users) return progress(`${target.label}: reusing the ${size}-user ERP`);
   } catch {
     // Not there yet.
   }
-  progress(`${dialect}: building a ${size}-user ERP`);
+  progress(`${target.label}: building a ${size}-user ERP`);
   if (dialect === 'sqlite') {
     mkdirSync(WORK, { recursive: true });
     rmSync(env.BRIDGE_DB_URL!, { force: true });
@@ -131,11 +138,17 @@ async function prepare(target: Target): Promise<void> {
     );
     await admin.destroy();
   }
+  const started = performance.now();
+  await fill(target);
+  progress(`${target.label}: built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** The demo ERP with `users` bulk users, all in sales, a 20 000-member group and a sha512-crypt login. */
+async function demoErp({ dialect, env, users }: Target): Promise<void> {
   const demo = spawnSync(PROGRAM, ['demo'], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
   if (demo.status !== 0) throw new Error(`demo: ${demo.stderr}`);
   const db = connect(env);
   try {
-    const started = performance.now();
     progress(`${dialect}: inserting users and memberships`);
     await addBulkUsers(db, dialect, users);
     progress(`${dialect}: a ${GROUP_MEMBERS}-member group and a sha512-crypt login`);
@@ -154,50 +167,43 @@ async function prepare(target: Target): Promise<void> {
     });
     if (dialect === 'pg') await db.raw('analyze');
     if (dialect === 'mysql') await db.raw('analyze table hr_employees, sec_user_roles, sec_roles, sec_credentials');
-    progress(`${dialect}: built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await db.destroy();
   }
 }
 
-/** The ERP of `target` mapped with the DBA-style views (bench-dba-views.ts), made afresh. */
-async function dbaTarget(target: Target): Promise<Target> {
-  const label = `${target.dialect}, DBA-style views`;
+/** A Django database of as many users as `base`'s ERP, mapped by the django pack (bench-packs.ts). */
+function djangoTarget(base: Target): Target {
+  const label = `${base.dialect}, django pack`;
+  const url =
+    base.dialect === 'sqlite'
+      ? join(WORK, 'django-1m.sqlite')
+      : otherDatabase(base.env.BRIDGE_DB_URL!, 'papercut_bench_django');
+  return target(base.dialect, label, base.users, url, {
+    BRIDGE_MIGRATIONS_DIR: join(WORK, `django-mapping-${base.dialect}`),
+  });
+}
+
+/** The ERP of `base` mapped with the DBA-style views (bench-dba-views.ts), made afresh. */
+async function dbaTarget(base: Target): Promise<Target> {
+  const label = `${base.dialect}, DBA-style views`;
   progress(`${label}: creating them`);
-  if (target.dialect === 'sqlite') {
+  if (base.dialect === 'sqlite') {
     const copy = join(WORK, 'erp-1m-dba.sqlite');
-    copyFileSync(target.env.BRIDGE_DB_URL!, copy);
-    const env = { ...target.env, BRIDGE_DB_URL: copy };
-    await runAll(env, dbaViewStatements('sqlite', ''));
+    copyFileSync(base.env.BRIDGE_DB_URL!, copy);
+    const dba = target('sqlite', label, base.users, copy);
+    await runAll(dba.env, dbaViewStatements('sqlite', ''));
+    return dba;
+  }
+  await runAll(base.env, dbaViewStatements(base.dialect, 'papercut_bench'));
+  if (base.dialect === 'pg') {
+    const url = base.env.BRIDGE_DB_URL!;
     return {
-      dialect: 'sqlite',
-      label,
-      users: target.users,
-      env,
-      reference: (query) => ['sqlite3', ['-tabs', copy, query]],
+      ...target('pg', label, base.users, url, { BRIDGE_DB_SCHEMA: 'dba' }),
+      reference: clientOf('pg', url, ['set search_path = dba']),
     };
   }
-  await runAll(target.env, dbaViewStatements(target.dialect, 'papercut_bench'));
-  if (target.dialect === 'pg') {
-    const url = target.env.BRIDGE_DB_URL!;
-    return {
-      dialect: 'pg',
-      label,
-      users: target.users,
-      env: { ...target.env, BRIDGE_DB_SCHEMA: 'dba' },
-      reference: (query) => ['psql', [url, '-c', 'set search_path = dba', '-c', `copy (${query}) to stdout`]],
-    };
-  }
-  const url = new URL(target.env.BRIDGE_DB_URL!);
-  url.pathname = '/papercut_bench_dba';
-  const login = ['-h', url.hostname, '-P', url.port || '3306', '-u', decodeURIComponent(url.username)];
-  return {
-    dialect: 'mysql',
-    label,
-    users: target.users,
-    env: { ...target.env, BRIDGE_DB_URL: url.toString() },
-    reference: (query) => ['mariadb', [...login, '-B', '-N', '--quick', 'papercut_bench_dba', '-e', query]],
-  };
+  return target('mysql', label, base.users, otherDatabase(base.env.BRIDGE_DB_URL!, 'papercut_bench_dba'));
 }
 
 async function runAll(env: Record<string, string>, statements: string[]): Promise<void> {
@@ -285,8 +291,8 @@ function checkSnapshot(target: Target): void {
 }
 
 /** The peer must print what the bridge prints, or it is not the same work. */
-function checkPeer(target: Target): void {
-  for (const { call, bridge, peer } of PEER_CALLS) {
+function checkPeer(target: Target, calls = PEER_CALLS): void {
+  for (const { call, bridge, peer } of calls) {
     const [args, stdin] = bridge;
     const ours = spawnSync(PROGRAM, args, {
       env: { PATH: process.env.PATH, ...target.env },
@@ -302,6 +308,15 @@ function checkPeer(target: Target): void {
     }
   }
 }
+
+/** What a pack's views are measured on: the single-user lookups. A Django
+ * database holds no sha512-crypt hash (Django writes its own formats), so
+ * no login is timed there. */
+const PACK_CALLS = PEER_CALLS.filter(({ call }) => call !== 'auth (sha512-crypt)');
+const PACK_MEASURES = new Set([
+  ...PACK_CALLS.flatMap(({ call }) => [call, `${call}${PEER_SUFFIX}`]),
+  "floor: the client runs the bridge's own is-user-in-group query",
+]);
 
 /** What the DBA-style views change: the member lookups. */
 const DBA_MEASURES = new Set([
@@ -519,6 +534,12 @@ async function main(): Promise<void> {
       target: dba,
       measures: measures(dba).filter((m) => DBA_MEASURES.has(m.name) || m.name === groupMeasure),
     });
+    const django = djangoTarget(target);
+    await prepare(django, () =>
+      djangoDatabase(django.dialect, django.env, django.users, () => connect(django.env), PROGRAM),
+    );
+    checkPeer(django, PACK_CALLS);
+    runs.push({ target: django, measures: measures(django).filter((m) => PACK_MEASURES.has(m.name)) });
   }
   for (const target of targets(LARGE_USERS)) {
     await prepare(target);

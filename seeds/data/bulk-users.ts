@@ -1,5 +1,6 @@
 // Adds many active employees to a demo ERP in one statement per table,
-// named bulk1 … bulkN and all in the role 'sales'.
+// named bulk1 … bulkN and all in the role 'sales'; numberedRows does the
+// same for other schemas.
 import type { Knex } from 'knex';
 import type { Dialect } from '../../bridge/db/dialect';
 
@@ -37,12 +38,19 @@ const CONCAT: Record<Dialect, (a: string, b: string) => string> = {
   mssql: (a, b) => `concat(${a}, ${b})`,
 };
 
-export async function addBulkUsers(db: Knex, dialect: Dialect, count: number): Promise<void> {
+/** An INSERT … SELECT over the numbers 1..count (column `n`), per dialect:
+ * `prefix` goes before the INSERT, `from` after the SELECT list; `text(value)`
+ * is the value followed by n, `date` a date literal. */
+export function numberedRows(dialect: Dialect, count: number) {
   const { with: prefix = '', from } = NUMBERS[dialect](count);
-  const text = (value: string) => CONCAT[dialect](`'${value}'`, 'n');
+  return { prefix, from, text: (value: string) => CONCAT[dialect](`'${value}'`, 'n'), date: DATE[dialect] };
+}
+
+export async function addBulkUsers(db: Knex, dialect: Dialect, count: number): Promise<void> {
+  const { prefix, from, text, date } = numberedRows(dialect, count);
   await db.raw(`${prefix}
     insert into hr_employees (id, employee_no, login_name, first_name, last_name, status, hire_date)
-    select 100000 + n, ${text('B')}, ${text('bulk')}, 'Bulk', ${text('User ')}, 'ACTIVE', ${DATE[dialect]} from ${from}`);
+    select 100000 + n, ${text('B')}, ${text('bulk')}, 'Bulk', ${text('User ')}, 'ACTIVE', ${date} from ${from}`);
   await db.raw(`${prefix}
     insert into sec_user_roles (employee_id, role_id)
     select 100000 + n, (select id from sec_roles where role_name = 'sales') from ${from}`);

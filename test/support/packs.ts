@@ -1,12 +1,11 @@
 // A database holding a system's tables, mapped by one of the packs through
 // the built program, as a DBA would: migrate make --pack, then migrate latest.
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Dialect } from '../../bridge/db/dialect';
 import { callBridge, expectFailure, scratchDir, type CallResult } from '../conformance/spawn-bridge';
+import { loadSql as loadSqlFiles } from '../../scripts/load-sql';
 import { createDatabase, type BridgeEnv, type TestDatabase } from './databases';
 
 export interface PackDatabase {
@@ -21,36 +20,7 @@ export interface PackDatabase {
 
 /** Loads SQL files (dumps included) with the database's own client. */
 export function loadSql(database: TestDatabase, files: readonly string[]): void {
-  const url = database.env.BRIDGE_DB_URL!;
-  for (const file of files) {
-    if (database.dialect === 'sqlite') {
-      const db = new Database(url);
-      try {
-        db.exec(readFileSync(file, 'utf8'));
-      } finally {
-        db.close();
-      }
-      continue;
-    }
-    const run =
-      database.dialect === 'pg'
-        ? spawnSync('psql', [url, '-q', '-v', 'ON_ERROR_STOP=1', '-f', file], { encoding: 'utf8' })
-        : database.dialect === 'mysql'
-          ? mariadb(url, file)
-          : undefined;
-    if (!run) throw new Error(`cannot load SQL files into ${database.dialect} here`);
-    if (run.status !== 0) throw new Error(`loading ${file} failed: ${run.stderr}`);
-  }
-}
-
-function mariadb(url: string, file: string) {
-  const { hostname, port, username, password, pathname } = new URL(url);
-  const login = ['-h', hostname, '-P', port || '3306', '-u', decodeURIComponent(username)];
-  if (password) login.push(`-p${decodeURIComponent(password)}`);
-  return spawnSync('mariadb', [...login, '--default-character-set=utf8mb4', pathname.slice(1)], {
-    input: readFileSync(file),
-    encoding: 'utf8',
-  });
+  loadSqlFiles(database.dialect, database.env.BRIDGE_DB_URL!, files);
 }
 
 export interface PackDatabaseOptions {
