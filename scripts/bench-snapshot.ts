@@ -13,6 +13,8 @@ export async function buildSnapshot(dist: string, blob: string): Promise<void> {
     ...common,
     entryPoints: [join(dist, 'scripts', 'snapshot-entry.js')],
     outfile: script,
+    // The snapshot's script is no CommonJS module: it has no `exports`.
+    format: 'iife',
     external: [...NATIVE, 'yargs', 'tedious', ...UNUSED],
   });
   const built = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', script], {

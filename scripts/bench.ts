@@ -34,7 +34,7 @@ const FLOOR = join(__dirname, 'bench-floor.js');
 /** The same lookups as a plain Python script (Debian's python3-psycopg2 and python3-pymysql). */
 const PEER = join(paths.root, 'scripts', 'bench-peer.py');
 const WORK = join(paths.root, 'bench');
-/** A V8 startup snapshot of the program, Knex and the pure-JavaScript drivers (bench-snapshot.ts). */
+/** A V8 startup snapshot of the program, Knex and pg (snapshot-entry.ts). */
 const SNAPSHOT = join(WORK, 'startup-snapshot.blob');
 // A sha512-crypt hash of 'Secret123!' made by passlib (test/fixtures/hash-vectors/sha-crypt.json).
 const SHA512_CRYPT = (
@@ -368,7 +368,7 @@ function measures(target: Target): Measure[] {
       reference: bridge([], `bulk1\n${SHA512_CRYPT.password}\n`),
       referenceName: 'the Node build (bin/papercut-bridge)',
     },
-    ...(target.dialect === 'sqlite'
+    ...(target.dialect !== 'pg'
       ? []
       : [
           {
@@ -526,7 +526,7 @@ async function main(): Promise<void> {
   for (const target of targets(USERS)) {
     await prepare(target);
     checkPeer(target);
-    if (target.dialect !== 'sqlite') checkSnapshot(target);
+    if (target.dialect === 'pg') checkSnapshot(target);
     runs.push({ target, measures: measures(target) });
     const dba = await dbaTarget(target);
     checkPeer(dba);
