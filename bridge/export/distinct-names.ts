@@ -18,10 +18,12 @@ const CHECKPOINT_MASK = (1 << CHECKPOINT_BITS) - 1;
  * row, the part of the export nothing overlaps. A quarter of the bits made
  * each row a little cheaper, which helps only where Node is slower than the
  * database (SQLite), and that last pass twice as long (measured at a
- * million names). It starts at 2^22 bits (512 KiB) and doubles, up to 2^28
- * (32 MiB): growing 4 times at a time made it 32 MiB at 2 million names. */
+ * million names). It starts at 2^22 bits (512 KiB) and doubles, up to 2^26
+ * (8 MiB, 64 bits a name at a million): past that the bits per name fall
+ * (32 at 2 million) and the last pass looks at more names again, rather
+ * than the bitmap adding to the export's peak as the names grow. */
 const SEEN_BITS_FIRST = 22;
-const SEEN_BITS_MOST = 28;
+const SEEN_BITS_MOST = 26;
 const BITS_PER_NAME_LOG = 6;
 const LOW_BITS = 20;
 const LOW_MASK = (1 << LOW_BITS) - 1;
