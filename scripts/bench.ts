@@ -18,7 +18,7 @@ import { Log } from '../bridge/core/log';
 import { paths } from '../bridge/core/paths';
 import { addBulkUsers } from '../seeds/data/bulk-users';
 import { dbaViewStatements } from './bench-dba-views';
-import { djangoDatabase } from './bench-packs';
+import { PACK_BENCHES, packDatabase, type PackBench } from './bench-packs';
 import { buildSnapshot } from './bench-snapshot';
 import { releaseFolder } from './release/platforms';
 
@@ -172,15 +172,15 @@ async function demoErp({ dialect, env, users }: Target): Promise<void> {
   }
 }
 
-/** A Django database of as many users as `base`'s ERP, mapped by the django pack (bench-packs.ts). */
-function djangoTarget(base: Target): Target {
-  const label = `${base.dialect}, django pack`;
+/** A database of `bench`'s system with as many users as `base`'s ERP, mapped by its pack (bench-packs.ts). */
+function packTarget(base: Target, bench: PackBench): Target {
+  const label = `${base.dialect}, ${bench.pack} pack`;
   const url =
     base.dialect === 'sqlite'
-      ? join(WORK, 'django-1m.sqlite')
-      : otherDatabase(base.env.BRIDGE_DB_URL!, 'papercut_bench_django');
+      ? join(WORK, `${bench.pack}-1m.sqlite`)
+      : otherDatabase(base.env.BRIDGE_DB_URL!, `papercut_bench_${bench.pack}`);
   return target(base.dialect, label, base.users, url, {
-    BRIDGE_MIGRATIONS_DIR: join(WORK, `django-mapping-${base.dialect}`),
+    BRIDGE_MIGRATIONS_DIR: join(WORK, `${bench.pack}-mapping-${base.dialect}`),
   });
 }
 
@@ -309,14 +309,16 @@ function checkPeer(target: Target, calls = PEER_CALLS): void {
   }
 }
 
-/** What a pack's views are measured on: the single-user lookups. A Django
- * database holds no sha512-crypt hash (Django writes its own formats), so
- * no login is timed there. */
-const PACK_CALLS = PEER_CALLS.filter(({ call }) => call !== 'auth (sha512-crypt)');
-const PACK_MEASURES = new Set([
-  ...PACK_CALLS.flatMap(({ call }) => [call, `${call}${PEER_SUFFIX}`]),
-  "floor: the client runs the bridge's own is-user-in-group query",
-]);
+/** What a pack's views are measured on: the single-user calls, the login
+ * only where the system keeps sha512-crypt hashes (bench-packs.ts). */
+function packCalls(bench: PackBench) {
+  return PEER_CALLS.filter(({ call }) => bench.login || call !== 'auth (sha512-crypt)');
+}
+const packMeasures = (bench: PackBench) =>
+  new Set([
+    ...packCalls(bench).flatMap(({ call }) => [call, `${call}${PEER_SUFFIX}`]),
+    "floor: the client runs the bridge's own is-user-in-group query",
+  ]);
 
 /** What the DBA-style views change: the member lookups. */
 const DBA_MEASURES = new Set([
@@ -534,12 +536,19 @@ async function main(): Promise<void> {
       target: dba,
       measures: measures(dba).filter((m) => DBA_MEASURES.has(m.name) || m.name === groupMeasure),
     });
-    const django = djangoTarget(target);
-    await prepare(django, () =>
-      djangoDatabase(django.dialect, django.env, django.users, () => connect(django.env), PROGRAM),
-    );
-    checkPeer(django, PACK_CALLS);
-    runs.push({ target: django, measures: measures(django).filter((m) => PACK_MEASURES.has(m.name)) });
+    for (const bench of PACK_BENCHES.filter((b) => b.dialects.includes(target.dialect))) {
+      const pack = packTarget(target, bench);
+      await prepare(pack, () =>
+        packDatabase(bench, pack.dialect, pack.env, {
+          users: pack.users,
+          hash: SHA512_CRYPT.hash,
+          connect: () => connect(pack.env),
+          program: PROGRAM,
+        }),
+      );
+      checkPeer(pack, packCalls(bench));
+      runs.push({ target: pack, measures: measures(pack).filter((m) => packMeasures(bench).has(m.name)) });
+    }
   }
   for (const target of targets(LARGE_USERS)) {
     await prepare(target);
