@@ -70,7 +70,8 @@ export const PACK_BENCHES: readonly PackBench[] = [
         timemodified: 1717171717,
       });
       await db.raw(
-        `${prefix} insert into mdl_cohort_members (cohortid, userid, timeadded) select 9000, 100000 + n, 1717171717 from ${from}`,
+        // Ids given: the fixture's own rows left the sequence behind them.
+        `${prefix} insert into mdl_cohort_members (id, cohortid, userid, timeadded) select 100000 + n, 9000, 100000 + n, 1717171717 from ${from}`,
       );
     },
   },
