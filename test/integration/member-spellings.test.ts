@@ -6,6 +6,7 @@
 // the name of a user who is not a member.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dialect } from '../../bridge/db/dialect';
+import { USER_COLUMNS } from '../../bridge/core/contract';
 import { Directory } from '../../bridge/db/queries';
 import { compareCodeUnits } from '../../bridge/protocol/format';
 import { forEachDialect, useEmptyDatabase } from '../support/databases';
@@ -49,23 +50,8 @@ function memberSpellings(dialect: Dialect, collation?: string): void {
     await db()('memberships').insert(
       ROWS.flatMap(([, groups], id) => groups.map((group_name) => ({ person_id: id, group_name }))),
     );
-    const none = (column: string) => `null as ${column}`;
-    await db().raw(
-      `create view papercut_users as select login as username, ${[
-        'full_name',
-        'email',
-        'department',
-        'office',
-        'card_number',
-        'other_emails',
-        'card_number2',
-        'alias',
-        'home_directory',
-        'pin',
-      ]
-        .map(none)
-        .join(', ')} from people`,
-    );
+    const others = USER_COLUMNS.slice(1).map((column) => `null as ${column}`);
+    await db().raw(`create view papercut_users as select login as username, ${others.join(', ')} from people`);
     await db().raw(
       'create view papercut_group_members as select m.group_name, p.login as username from memberships m join people p on p.id = m.person_id',
     );
