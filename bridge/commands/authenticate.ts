@@ -32,6 +32,8 @@ interface LoginResult {
 
 /** Stored hashes read for choosing the decoy (see chooseDecoy). */
 const DECOY_SAMPLE = 64;
+/** The credential rows read to find them: a bounded read on every login. */
+const DECOY_SCAN = 1024;
 
 /** What a login came to, for run() to report: refused, or stopped by a
  * failure, and whether work is left that nobody waits for (the deadline passed). */
@@ -108,7 +110,7 @@ async function checkLogin(ctx: CallContext): Promise<LoginResult> {
     return {
       user: found,
       credentials: await directory.credentials(found ?? { stored: login, name: login, spellings: [] }),
-      decoy: chooseDecoy((await directory.someCredentials(DECOY_SAMPLE)).flatMap((row) => toStored(row) ?? [])),
+      decoy: chooseDecoy((await directory.someCredentials(DECOY_SAMPLE, DECOY_SCAN)).flatMap((row) => toStored(row) ?? [])),
     };
   });
   if (!user) {

@@ -47,6 +47,14 @@ describe('the queries, compiled for SQL Server', () => {
     expect(statements.flatMap((statement) => statement.bindings)).toEqual(names);
   });
 
+  it("read a login's sample of hashes from the view's first rows only", () => {
+    const { sql, bindings } = queries.someCredentials(64, 1024).toSQL();
+    expect(sql).toMatch(
+      /^select top \(\?\) .* from \(select top \(\?\) .* from \[papercut\]\.\[papercut_credentials\]\) as \[first_rows\] where \[password_hash\] is not null$/,
+    );
+    expect(bindings).toEqual([64, 1024]);
+  });
+
   it('compare names through the column collation, with bound values', () => {
     const { sql, bindings } = queries.members('Finance', 'jsmith').toSQL();
     expect(sql).toContain('from [papercut].[papercut_group_members] as [m]');
