@@ -622,9 +622,29 @@ function render(rows: Row[]): string {
       .join('; ')}.`,
     '',
     ...notMet(rows),
+    ...WHY_FLOORS,
   ];
   return `${lines.join('\n')}\n`;
 }
+
+/** Why the floors bound the calls they explain: what no change to the bridge can take away. */
+const WHY_FLOORS = [
+  '## Why the floors are where they are',
+  '',
+  '- Single-user calls: each is a new Node process, and `node -e ""` is the start of one. The driver alone, connecting ' +
+    'and running `select 1` with no Knex and no bridge, is the least such a call can cost; where that floor is above a ' +
+    'target, the bridge cannot meet it while it runs on Node with that driver. The Python peer starts CPython, about ' +
+    'as fast as Node starts here, and C drivers that load in a few milliseconds. A V8 startup snapshot holding the ' +
+    'program, Knex and pg was measured (its row above) against the code cache the program starts from, and not kept.',
+  '- `group-member-names`: the reference is the database client running the membership query alone. The ' +
+    "bridge's own members query, run by that client (its floor row), already takes about twice as long: it joins the " +
+    'members to `papercut_users`, since only listed users are members. The bridge adds its start (the `is-valid` ' +
+    "floor) and a lookup of each member's name, through the index, to tell which row the name belongs to.",
+  '- `all-users`: the floor is the bridge reading the rows and doing nothing with them. On SQLite each row comes as ' +
+    "eleven values through better-sqlite3's iterator; joining them into one value in SQL (its row above) reads little " +
+    'faster before any cleaning is done, so answer lines are not made in SQL.',
+  '',
+];
 
 /** Each target not met, with the floor measured for it in the same run. */
 function notMet(rows: Row[]): string[] {
