@@ -110,7 +110,9 @@ async function checkLogin(ctx: CallContext): Promise<LoginResult> {
     return {
       user: found,
       credentials: await directory.credentials(found ?? { stored: login, name: login, spellings: [] }),
-      decoy: chooseDecoy((await directory.someCredentials(DECOY_SAMPLE, DECOY_SCAN)).flatMap((row) => toStored(row) ?? [])),
+      decoy: chooseDecoy(
+        (await directory.someCredentials(DECOY_SAMPLE, DECOY_SCAN)).flatMap((row) => toStored(row) ?? []),
+      ),
     };
   });
   if (!user) {
