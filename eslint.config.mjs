@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'bin/', 'node_modules/', 'demo/', 'release/'] },
+  { ignores: ['dist/', 'bin/', 'node_modules/', 'demo/', 'release/', 'bench/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
