@@ -1,6 +1,7 @@
 // A fresh database per test file on every dialect in play, dropped afterwards.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { knex, type Knex } from 'knex';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { resolveConfig } from '../../bridge/config/config';
@@ -162,4 +163,23 @@ export function useEmptyDatabase(dialect: Dialect): () => Knex {
     if (!db) throw new Error('the database is not ready');
     return db;
   };
+}
+
+/** How many times SQLite called a function a view calls once per row it reads. */
+export interface RowCounter {
+  count: number;
+}
+
+/** Registers `name` on the SQLite pool's one connection, which the queries
+ * use too: a function that counts its calls and returns 1, for a view to
+ * call on each row it reads (`WHERE name(id)`). */
+export async function rowCounter(db: Knex, name: string): Promise<RowCounter> {
+  const counter = { count: 0 };
+  const connection = (await db.client.acquireConnection()) as Database;
+  connection.function(name, { deterministic: false, varargs: true }, () => {
+    counter.count++;
+    return 1;
+  });
+  db.client.releaseConnection(connection);
+  return counter;
 }
