@@ -130,12 +130,9 @@ async function prepare(target: Target, fill: (target: Target) => Promise<void> =
       ...env,
       BRIDGE_DB_URL: process.env[dialect === 'pg' ? 'BRIDGE_TEST_PG_URL' : 'BRIDGE_TEST_MYSQL_URL']!,
     });
-    const quote = dialect === 'pg' ? '"' : '`';
     const database = new URL(env.BRIDGE_DB_URL!).pathname.slice(1);
-    await admin.raw(`drop database if exists ${quote}${database}${quote}`);
-    await admin.raw(
-      `create database ${quote}${database}${quote}${dialect === 'mysql' ? ' character set utf8mb4' : ''}`,
-    );
+    await admin.raw('drop database if exists ??', [database]);
+    await admin.raw(`create database ??${dialect === 'mysql' ? ' character set utf8mb4' : ''}`, [database]);
     await admin.destroy();
   }
   const started = performance.now();
