@@ -1,14 +1,20 @@
 import { compareCodeUnits } from '../protocol/format';
 import { storedKey } from '../protocol/usernames';
 
-/** Names are kept in buffers of 1 MiB that are never reallocated: growing
- * by copying leaves the old buffers to the garbage collector, which at a
- * million names doubled the memory used. */
+/** Hashes and name positions are kept in arrays of 2^16 and names in buffers
+ * of 1 MiB that are never reallocated: growing by copying leaves the old
+ * arrays to the garbage collector, which at a million names doubled the memory used. */
+const ENTRY_BITS = 16;
+const ENTRY_MASK = (1 << ENTRY_BITS) - 1;
 const NAME_BITS = 20;
 const NAME_CHUNK = 1 << NAME_BITS;
-const SPACE = 0x20;
-/** The bitmap of hashes seen has 64 bits or more per name up to a million
- * names: under 1 name in 100 then finds its bit set by another and is looked at again after the last
+/** Where a name starts is kept for every 16th line only: the few names looked
+ * at again are found by walking on from there (a start per line was 8 MB at
+ * 2 million names). */
+const CHECKPOINT_BITS = 4;
+const CHECKPOINT_MASK = (1 << CHECKPOINT_BITS) - 1;
+/** The bitmap of hashes seen has at least 64 bits per name: under 1 name in
+ * 100 finds its bit set by another and is looked at again after the last
  * row, the part of the export nothing overlaps. A quarter of the bits made
  * each row a little cheaper, which helps only where Node is slower than the
  * database (SQLite), and that last pass twice as long (measured at a
@@ -36,14 +42,16 @@ const LOW_MASK = (1 << LOW_BITS) - 1;
  * kept as stored, CHAR padding included, and keyed without it. A Set of a million strings costs over 100 MB,
  * and a hash table probed per row spends most of its time waiting on memory.
  * This keeps each name's UTF-8 bytes, NUL-terminated (sanitised names hold no
- * control characters), in line order, and a bitmap of their keys' hashes
- * seen: nothing a name besides its UTF-8 and 1–8 bytes of bitmap, one bit
- * read at random per name. The hashes are worked out again from the names
- * when the bitmap grows and once at the end, when only names whose hashes
- * may repeat are looked at again (keeping them cost 8 MB at 2 million names).
+ * control characters), the hash of its key, and a bitmap of hashes seen:
+ * 4 bytes a name besides its UTF-8 and 2–8 of bitmap, one bit read at random
+ * per name, and at the end only names whose hashes may repeat are looked at again.
  */
 export class DistinctNames {
   private count = 0;
+  /** Per name, in the order added: the key's hash. */
+  private readonly hashes: Uint32Array[] = [];
+  /** Where every 16th line's name starts (see CHECKPOINT_BITS). */
+  private readonly checkpoints: Uint32Array[] = [];
   private readonly names: Buffer[] = [];
   /** Where the names end in each chunk but the last (the rest of a chunk a name did not fit in is unused). */
   private readonly chunkEnds: number[] = [];
@@ -67,7 +75,7 @@ export class DistinctNames {
     const chunk = this.names[this.names.length - 1]!;
     chunk.write(name, at % NAME_CHUNK);
     chunk[this.nameUsed - 1] = 0;
-    this.append(hashOf(storedKey(name)));
+    this.append(hashOf(storedKey(name)), at);
   }
 
   /** `add` for the usual name, all ASCII, in one loop and without lower-casing
@@ -87,7 +95,7 @@ export class DistinctNames {
       hash = foldStep(hash, code);
     }
     chunk[to] = 0;
-    this.append(mix(hash));
+    this.append(mix(hash), at);
     return true;
   }
 
@@ -104,7 +112,7 @@ export class DistinctNames {
       hash = foldStep(hash, byte);
     }
     chunk[to] = 0;
-    this.append(mix(hash));
+    this.append(mix(hash), at);
   }
 
   /** Once every name is in: the lines to leave out, in increasing order.
@@ -122,27 +130,30 @@ export class DistinctNames {
       repeated.add(hash >>> 2);
       lowBits[(hash & LOW_MASK) >>> 5]! |= 1 << (hash & 31);
     }
-    // Per hash, its lines and where their names are, in turn.
     const byHash = new Map<number, number[]>();
-    this.forEachName((hash, line, at) => {
-      if ((lowBits[(hash & LOW_MASK) >>> 5]! & (1 << (hash & 31))) === 0 || !repeated.has(hash >>> 2)) return;
-      const found = byHash.get(hash >>> 2);
-      if (found) found.push(line, at);
-      else byHash.set(hash >>> 2, [line, at]);
-    });
+    for (let c = 0; c < this.hashes.length; c++) {
+      const chunk = this.hashes[c]!;
+      const first = c << ENTRY_BITS;
+      const length = Math.min(chunk.length, this.count - first);
+      for (let i = 0; i < length; i++) {
+        const hash = chunk[i]!;
+        if ((lowBits[(hash & LOW_MASK) >>> 5]! & (1 << (hash & 31))) === 0 || !repeated.has(hash >>> 2)) continue;
+        const lines = byHash.get(hash >>> 2);
+        if (lines) lines.push(first + i);
+        else byHash.set(hash >>> 2, [first + i]);
+      }
+    }
     const drop: number[] = [];
-    for (const found of byHash.values()) if (found.length > 2) drop.push(...this.losers(found));
+    for (const lines of byHash.values()) if (lines.length > 1) drop.push(...this.losers(lines));
     return drop.sort((a, b) => a - b);
   }
 
-  /** Of lines (in increasing order, each followed by where its name is) whose
-   * keys hash alike, the ones that lose to another with the same key. */
-  private losers(found: number[]): number[] {
+  /** Of lines (in increasing order) whose keys hash alike, the ones that lose to another with the same key. */
+  private losers(lines: number[]): number[] {
     const winners = new Map<string, { line: number; name: string }>();
     const losers: number[] = [];
-    for (let i = 0; i < found.length; i += 2) {
-      const line = found[i]!;
-      const name = this.nameAt(found[i + 1]!);
+    for (const line of lines) {
+      const name = this.nameOf(line);
       const key = storedKey(name);
       const winner = winners.get(key);
       if (winner === undefined) winners.set(key, { line, name });
@@ -154,8 +165,15 @@ export class DistinctNames {
     return losers;
   }
 
-  private append(hash: number): void {
-    this.count++;
+  private append(hash: number, nameAt: number): void {
+    const line = this.count++;
+    if ((line & ENTRY_MASK) === 0) this.hashes.push(new Uint32Array(1 << ENTRY_BITS));
+    this.hashes[line >>> ENTRY_BITS]![line & ENTRY_MASK] = hash;
+    if ((line & CHECKPOINT_MASK) === 0) {
+      const checkpoint = line >>> CHECKPOINT_BITS;
+      if ((checkpoint & ENTRY_MASK) === 0) this.checkpoints.push(new Uint32Array(1 << ENTRY_BITS));
+      this.checkpoints[checkpoint >>> ENTRY_BITS]![checkpoint & ENTRY_MASK] = nameAt;
+    }
     if (!this.markSeen(hash)) this.repeatedHashes.push(hash);
     if (this.count << BITS_PER_NAME_LOG > 1 << this.seenBits && this.seenBits < SEEN_BITS_MOST) this.growSeen();
   }
@@ -169,39 +187,32 @@ export class DistinctNames {
     return true;
   }
 
-  /** A bitmap twice as large, from the names' hashes. Hashes already found
+  /** A bitmap twice as large, from the hashes kept. Hashes already found
    * repeating stay listed; no new ones can appear (fewer bits collide less). */
   private growSeen(): void {
     this.seenBits += 1;
     this.seen = new Int32Array(1 << (this.seenBits - 5));
-    this.forEachName((hash) => this.markSeen(hash));
+    this.forEachHash((hash) => this.markSeen(hash));
   }
 
-  /** Every name's key hash, line and place, in line order: the hash as
-   * `add` and `addAscii` made it, worked out again from the UTF-8 kept. */
-  private forEachName(visit: (hash: number, line: number, at: number) => void): void {
-    let line = 0;
-    for (let c = 0; c < this.names.length && line < this.count; c++) {
-      const chunk = this.names[c]!;
-      const used = this.chunkEnds[c] ?? this.nameUsed;
-      for (let start = 0; start < used && line < this.count; line++) {
-        let hash = FNV_BASIS;
-        let ascii = true;
-        let end = start;
-        let lastNonSpace = start;
-        for (let byte = chunk[end]!; byte !== 0; byte = chunk[++end]!) {
-          if (byte >= 0x80) ascii = false;
-          if (byte !== SPACE) lastNonSpace = end + 1;
-        }
-        if (ascii) {
-          // CHAR padding is no part of the key (see storedKey).
-          for (let i = start; i < lastNonSpace; i++) hash = foldStep(hash, chunk[i]!);
-          hash = mix(hash);
-        } else hash = hashOf(storedKey(chunk.toString('utf8', start, end)));
-        visit(hash, line, c * NAME_CHUNK + start);
-        start = end + 1;
-      }
-    }
+  /** Every name's hash, in line order. */
+  private forEachHash(visit: (hash: number, line: number) => void): void {
+    this.hashes.forEach((chunk, c) => {
+      const first = c << ENTRY_BITS;
+      const length = Math.min(chunk.length, this.count - first);
+      for (let i = 0; i < length; i++) visit(chunk[i]!, first + i);
+    });
+  }
+
+  private field(column: Uint32Array[], line: number): number {
+    return column[line >>> ENTRY_BITS]![line & ENTRY_MASK]!;
+  }
+
+  /** Where the name after the one at `at` starts: past its NUL, or at the next chunk's start. */
+  private nextName(at: number): number {
+    const c = Math.floor(at / NAME_CHUNK);
+    const end = this.names[c]!.indexOf(0, at % NAME_CHUNK) + 1;
+    return end === (this.chunkEnds[c] ?? this.nameUsed) ? (c + 1) * NAME_CHUNK : c * NAME_CHUNK + end;
   }
 
   /** Room for `bytes` bytes in the last chunk; returns where: chunk number and offset in one number. */
@@ -217,7 +228,9 @@ export class DistinctNames {
     return (this.names.length - 1) * NAME_CHUNK + start;
   }
 
-  private nameAt(at: number): string {
+  private nameOf(line: number): string {
+    let at = this.field(this.checkpoints, line >>> CHECKPOINT_BITS);
+    for (let skip = line & CHECKPOINT_MASK; skip > 0; skip--) at = this.nextName(at);
     const chunk = this.names[Math.floor(at / NAME_CHUNK)]!;
     const start = at % NAME_CHUNK;
     return chunk.toString('utf8', start, chunk.indexOf(0, start));
