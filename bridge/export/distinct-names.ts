@@ -13,8 +13,8 @@ const NAME_CHUNK = 1 << NAME_BITS;
  * 2 million names). */
 const CHECKPOINT_BITS = 4;
 const CHECKPOINT_MASK = (1 << CHECKPOINT_BITS) - 1;
-/** The bitmap of hashes seen has at least 64 bits per name: under 1 name in
- * 100 finds its bit set by another and is looked at again after the last
+/** The bitmap of hashes seen has 64 bits or more per name up to a million
+ * names: under 1 name in 100 then finds its bit set by another and is looked at again after the last
  * row, the part of the export nothing overlaps. A quarter of the bits made
  * each row a little cheaper, which helps only where Node is slower than the
  * database (SQLite), and that last pass twice as long (measured at a

@@ -28,6 +28,23 @@ describe('DistinctNames', () => {
     expect(names.linesToDrop()).toEqual(linesToDropWithMap(all));
   });
 
+  it('agrees with a Map with padded names, through the growths of its bitmap', () => {
+    // 150 000 names: the bitmap grows twice, from the hashes kept.
+    const names = new DistinctNames();
+    const all: string[] = [];
+    for (let line = 0; line < 150_000; line++) {
+      const base = `u${(line * 7919) % 60_000}`;
+      const variants = [base, `${base}  `, base.toUpperCase(), `Ü${base} `, `ü${base}`];
+      const name = variants[(line * 13) % variants.length]!;
+      all.push(name);
+      if (/^[\x21-\x7e]+$/.test(name)) {
+        const bytes = Buffer.from(name, 'latin1');
+        names.addAscii(bytes, 0, bytes.length);
+      } else names.add(name);
+    }
+    expect(names.linesToDrop()).toEqual(linesToDropWithMap(all));
+  });
+
   it('tells apart different names whose keys hash alike', () => {
     // Pairs found by searching random names for equal hashes.
     expect(hashOf('z3n079z4')).toBe(hashOf('o2mmmcky'));
