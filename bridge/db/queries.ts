@@ -156,9 +156,9 @@ export class DirectoryQueries {
 
   /** Up to `count` stored hashes among the view's first `scan` rows, in its
    * order: what an unknown user's login is timed against. Every login reads
-   * them, so the rows read are bounded: where most users have no hash (a
-   * directory whose users log in elsewhere), looking for `count` hashes
-   * read the whole view, at a million users half a second and more. */
+   * them, so the rows read are bounded: in a view that lists users without a
+   * hash (a directory whose users mostly log in elsewhere), looking for
+   * `count` hashes read the whole view. */
   someCredentials(count: number, scan: number): Knex.QueryBuilder {
     const first = this.db.select(VIEW_COLUMNS.credentials).from(this.view(VIEWS.credentials)).limit(scan);
     return this.db
