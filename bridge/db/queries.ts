@@ -86,17 +86,10 @@ export class DirectoryQueries {
     );
   }
 
-  /** The usernames that may be another spelling of `name`, whatever the
-   * database's case folding of letters outside ASCII: read without an index. */
-  usernamesLike(name: string): Knex.QueryBuilder {
-    return this.db
-      .select('username')
-      .from(this.view(VIEWS.users))
-      .where(this.sql.like(this.db, 'username', likeAnyCase(name)));
-  }
-
-  /** usernamesLike for several names, in one read of the view. */
-  usernamesLikeAny(names: readonly string[]): Knex.QueryBuilder {
+  /** The usernames that may be another spelling of one of `names`, whatever
+   * the database's case folding of letters outside ASCII: one read of the
+   * view, without an index. */
+  usernamesLike(names: readonly string[]): Knex.QueryBuilder {
     return this.db
       .select('username')
       .from(this.view(VIEWS.users))
@@ -218,7 +211,9 @@ export class Directory {
     // An ASCII name's other spellings are ASCII (usable names never fold into
     // or out of ASCII), which every database folds alike and finds by index.
     // Others' may not be: their spellings are read first, without the index.
-    const spellings = isAsciiName(login) ? undefined : await this.usernamesOf(this.queries.usernamesLike(login), key);
+    const spellings = isAsciiName(login)
+      ? undefined
+      : ((await this.spellingsFrom([this.queries.usernamesLike([login])], new Set([key]))).get(key) ?? []);
     const stored = spellings && userPerName(spellings, (name) => name).get(key);
     if (spellings && stored === undefined) return undefined;
     // Rows of other names the database's collation let in (accents, padding) are left out.
@@ -279,15 +274,6 @@ export class Directory {
     return rows.filter((row) => belongsTo(storedName(row.username), user));
   }
 
-  /** Stored usernames of a query's rows that are usable and have `key`. */
-  private async usernamesOf(query: Knex.QueryBuilder, key: string): Promise<string[]> {
-    const names: string[] = [];
-    await forEachRow(this.db, this.config.dialect, query, (row) => {
-      if (isNameOf(row.username, key)) names.push(storedName(row.username));
-    });
-    return names;
-  }
-
   /** Every stored spelling in papercut_users of each name key: ASCII names
    * through the index, others (whose case the database may fold differently)
    * by one read of the view, or, when there are many of them, by reading
@@ -300,8 +286,13 @@ export class Directory {
         ? [this.queries.allUsernames()]
         : [
             ...(ascii.length > 0 ? await this.queries.usernamesPadded(ascii) : []),
-            ...(others.length > 0 ? [this.queries.usernamesLikeAny(others)] : []),
+            ...(others.length > 0 ? [this.queries.usernamesLike(others)] : []),
           ];
+    return this.spellingsFrom(queries, keys);
+  }
+
+  /** The stored usernames of the queries' rows that are usable names with one of `keys`, by key. */
+  private async spellingsFrom(queries: Knex.QueryBuilder[], keys: ReadonlySet<string>): Promise<Map<string, string[]>> {
     const spellings = new Map<string, string[]>();
     for (const query of queries) {
       await forEachRow(this.db, this.config.dialect, query, (row) => {
