@@ -3,21 +3,16 @@
 // whose users log in elsewhere, looking for them must not read the whole
 // credentials view: the view here counts the rows it reads, through a
 // function SQLite calls for each.
-import type { Knex } from 'knex';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { Directory } from '../../bridge/db/queries';
 import { addBulkUsers } from '../../seeds/data/bulk-users';
-import { scratchDir } from '../conformance/spawn-bridge';
-import { createDemoDatabase, rowCounter, type RowCounter, type TestDatabase } from '../support/databases';
+import { rowCounter, useDemoKnex, type RowCounter } from '../support/databases';
 
-const scratch = scratchDir();
-let database: TestDatabase;
-let db: Knex;
+const demo = useDemoKnex('sqlite');
 let reads: RowCounter;
 
 beforeAll(async () => {
-  database = await createDemoDatabase('sqlite', scratch.dir);
-  db = database.connect();
+  const db = demo.db();
   reads = await rowCounter(db, 'credential_read');
   await addBulkUsers(db, 'sqlite', 5000);
   // Every employee, with or without a password, as a view over a whole user table reads.
@@ -27,14 +22,14 @@ beforeAll(async () => {
     FROM hr_employees e LEFT JOIN sec_credentials c ON c.employee_id = e.id
     WHERE credential_read(e.id)`);
 });
-afterAll(async () => {
-  await db?.destroy();
-  await database?.drop();
-  scratch.remove();
-});
 
 it('reads at most the first rows of the view it is given for the sample of hashes', async () => {
-  const directory = new Directory(db, { dialect: 'sqlite', schema: undefined, url: database.env.BRIDGE_DB_URL! });
+  const db = demo.db();
+  const directory = new Directory(db, {
+    dialect: 'sqlite',
+    schema: undefined,
+    url: demo.database().env.BRIDGE_DB_URL!,
+  });
   reads.count = 0;
   const everyRow = Number((await db('papercut_credentials').count({ n: '*' }))[0]!.n);
   expect(reads.count).toBe(everyRow);

@@ -6,22 +6,17 @@
 // the membership rows it reads, through a function SQLite calls for each.
 // A member list, likewise, looks up its members' names in papercut_users
 // through the index instead of reading every user.
-import type { Knex } from 'knex';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { Directory, DirectoryQueries } from '../../bridge/db/queries';
 import { dbaMembershipView } from '../../scripts/bench-dba-views';
-import { scratchDir } from '../conformance/spawn-bridge';
-import { createDemoDatabase, rowCounter, type RowCounter, type TestDatabase } from '../support/databases';
+import { rowCounter, useDemoKnex, type RowCounter } from '../support/databases';
 
-const scratch = scratchDir();
-let database: TestDatabase;
-let db: Knex;
+const demo = useDemoKnex('sqlite');
 let reads: RowCounter;
 let userReads: RowCounter;
 
 beforeAll(async () => {
-  database = await createDemoDatabase('sqlite', scratch.dir);
-  db = database.connect();
+  const db = demo.db();
   reads = await rowCounter(db, 'membership_read');
   userReads = await rowCounter(db, 'user_read');
   await db.raw('DROP VIEW papercut_group_members');
@@ -32,14 +27,14 @@ beforeAll(async () => {
   await db.raw('DROP VIEW papercut_users');
   await db.raw(users!.sql.replace(/;?\s*$/, ' AND user_read(e.id)'));
 });
-afterAll(async () => {
-  await db?.destroy();
-  await database?.drop();
-  scratch.remove();
-});
 
 it("is-user-in-group reads the user's memberships only, even through a recursive DISTINCT view", async () => {
-  const directory = new Directory(db, { dialect: 'sqlite', schema: undefined, url: database.env.BRIDGE_DB_URL! });
+  const db = demo.db();
+  const directory = new Directory(db, {
+    dialect: 'sqlite',
+    schema: undefined,
+    url: demo.database().env.BRIDGE_DB_URL!,
+  });
   reads.count = 0;
   const everyMembership = (await db('papercut_group_members').count({ n: '*' }))[0]!.n;
   const all = reads.count;
@@ -60,7 +55,12 @@ it("is-user-in-group reads the user's memberships only, even through a recursive
 });
 
 it("group-member-names reads papercut_users for the members' names only", async () => {
-  const directory = new Directory(db, { dialect: 'sqlite', schema: undefined, url: database.env.BRIDGE_DB_URL! });
+  const db = demo.db();
+  const directory = new Directory(db, {
+    dialect: 'sqlite',
+    schema: undefined,
+    url: demo.database().env.BRIDGE_DB_URL!,
+  });
   userReads.count = 0;
   const everyUser = Number((await db('papercut_users').count({ n: '*' }))[0]!.n);
   expect(userReads.count).toBe(everyUser);

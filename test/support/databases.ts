@@ -147,11 +147,20 @@ export function useDemoDatabase(dialect: Dialect): { env: () => BridgeEnv; datab
 /** A fresh empty database of the dialect for the enclosing suite, and one
  * Knex connected to it; both go when the suite ends. */
 export function useEmptyDatabase(dialect: Dialect): () => Knex {
+  return useConnectedDatabase((dir) => createDatabase(dialect, dir)).db;
+}
+
+/** useEmptyDatabase with the demo ERP in the database. */
+export function useDemoKnex(dialect: Dialect): { db: () => Knex; database: () => TestDatabase } {
+  return useConnectedDatabase((dir) => createDemoDatabase(dialect, dir));
+}
+
+function useConnectedDatabase(create: (dir: string) => Promise<TestDatabase>) {
   const scratch = scratchDir();
   let database: TestDatabase | undefined;
   let db: Knex | undefined;
   beforeAll(async () => {
-    database = await createDatabase(dialect, scratch.dir);
+    database = await create(scratch.dir);
     db = database.connect();
   });
   afterAll(async () => {
@@ -159,10 +168,11 @@ export function useEmptyDatabase(dialect: Dialect): () => Knex {
     await database?.drop();
     scratch.remove();
   });
-  return () => {
-    if (!db) throw new Error('the database is not ready');
-    return db;
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the database is not ready');
+    return value;
   };
+  return { db: () => ready(db), database: () => ready(database) };
 }
 
 /** How many times SQLite called a function a view calls once per row it reads. */
