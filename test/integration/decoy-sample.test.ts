@@ -4,7 +4,6 @@
 // credentials view: the view here counts the rows it reads, through a
 // function SQLite calls for each.
 import { beforeAll, expect, it } from 'vitest';
-import { Directory } from '../../bridge/db/queries';
 import { addBulkUsers } from '../../seeds/data/bulk-users';
 import { rowCounter, useDemoKnex, type RowCounter } from '../support/databases';
 
@@ -25,11 +24,7 @@ beforeAll(async () => {
 
 it('reads at most the first rows of the view it is given for the sample of hashes', async () => {
   const db = demo.db();
-  const directory = new Directory(db, {
-    dialect: 'sqlite',
-    schema: undefined,
-    url: demo.database().env.BRIDGE_DB_URL!,
-  });
+  const directory = demo.directory();
   reads.count = 0;
   const everyRow = Number((await db('papercut_credentials').count({ n: '*' }))[0]!.n);
   expect(reads.count).toBe(everyRow);

@@ -7,7 +7,7 @@
 // A member list, likewise, looks up its members' names in papercut_users
 // through the index instead of reading every user.
 import { beforeAll, expect, it } from 'vitest';
-import { Directory, DirectoryQueries } from '../../bridge/db/queries';
+import { DirectoryQueries } from '../../bridge/db/queries';
 import { dbaMembershipView } from '../../scripts/bench-dba-views';
 import { rowCounter, useDemoKnex, type RowCounter } from '../support/databases';
 
@@ -30,11 +30,7 @@ beforeAll(async () => {
 
 it("is-user-in-group reads the user's memberships only, even through a recursive DISTINCT view", async () => {
   const db = demo.db();
-  const directory = new Directory(db, {
-    dialect: 'sqlite',
-    schema: undefined,
-    url: demo.database().env.BRIDGE_DB_URL!,
-  });
+  const directory = demo.directory();
   reads.count = 0;
   const everyMembership = (await db('papercut_group_members').count({ n: '*' }))[0]!.n;
   const all = reads.count;
@@ -56,11 +52,7 @@ it("is-user-in-group reads the user's memberships only, even through a recursive
 
 it("group-member-names reads papercut_users for the members' names only", async () => {
   const db = demo.db();
-  const directory = new Directory(db, {
-    dialect: 'sqlite',
-    schema: undefined,
-    url: demo.database().env.BRIDGE_DB_URL!,
-  });
+  const directory = demo.directory();
   userReads.count = 0;
   const everyUser = Number((await db('papercut_users').count({ n: '*' }))[0]!.n);
   expect(userReads.count).toBe(everyUser);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { resolveConfig } from '../../bridge/config/config';
 import { knexConfig } from '../../bridge/db/connect';
 import type { Dialect } from '../../bridge/db/dialect';
+import { Directory } from '../../bridge/db/queries';
 import { callBridge, scratchDir } from '../conformance/spawn-bridge';
 import type { ServerDialect } from './servers';
 import { SILENT_LOG } from './settings';
@@ -150,9 +151,11 @@ export function useEmptyDatabase(dialect: Dialect): () => Knex {
   return useConnectedDatabase((dir) => createDatabase(dialect, dir)).db;
 }
 
-/** useEmptyDatabase with the demo ERP in the database. */
-export function useDemoKnex(dialect: Dialect): { db: () => Knex; database: () => TestDatabase } {
-  return useConnectedDatabase((dir) => createDemoDatabase(dialect, dir));
+/** useEmptyDatabase with the demo ERP in the database, and the bridge's Directory over that Knex. */
+export function useDemoKnex(dialect: Dialect): { db: () => Knex; directory: () => Directory } {
+  const { db, database } = useConnectedDatabase((dir) => createDemoDatabase(dialect, dir));
+  const directory = () => new Directory(db(), { dialect, schema: undefined, url: database().env.BRIDGE_DB_URL! });
+  return { db, directory };
 }
 
 function useConnectedDatabase(create: (dir: string) => Promise<TestDatabase>) {
