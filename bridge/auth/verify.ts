@@ -43,8 +43,8 @@ const FALLBACK_DECOY = '$2b$10$AAvV4fSCGUqWvcacb5I77.26SLu1ks/4CLMsfXKDSRGRhBRts
  * costliest, so that a database mixing schemes or costs (an old sha512-crypt
  * row first, bcrypt for everyone else) does not tell unknown users by time.
  * Malformed, unknown and over-cap hashes never serve. */
-export function chooseDecoy(candidates: readonly StoredCredential[]): StoredCredential | undefined {
-  const groups = new Map<string, { stored: StoredCredential; count: number; ms: number }>();
+export function chooseDecoy<T extends StoredCredential>(candidates: readonly T[]): T | undefined {
+  const groups = new Map<string, { stored: T; count: number; ms: number }>();
   for (const stored of candidates) {
     const found = identify(stored);
     if (!found?.params || found.cost.overCap) continue;
@@ -54,12 +54,15 @@ export function chooseDecoy(candidates: readonly StoredCredential[]): StoredCred
     if (group) group.count++;
     else groups.set(key, { stored, count: 1, ms: found.cost.ms });
   }
-  let best: { stored: StoredCredential; count: number; ms: number } | undefined;
+  let best: { stored: T; count: number; ms: number } | undefined;
   for (const group of groups.values()) {
     if (!best || group.count > best.count || (group.count === best.count && group.ms > best.ms)) best = group;
   }
   return best?.stored;
 }
+
+/** Whether a stored hash can time a refused login, as chooseDecoy would take it. */
+export const servesAsDecoy = (stored: StoredCredential): boolean => chooseDecoy([stored]) !== undefined;
 
 /** Spends the time a real check would: against a real stored hash (see
  * chooseDecoy), whose result is thrown away; against bcrypt at cost 10 if

@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { writeAudit } from '../core/audit-log';
-import type { StoredCredential } from '../auth/registry';
-import { chooseDecoy, spendCheckTime, verifyPassword, type VerifyOutcome } from '../auth/verify';
-import type { CredentialRow } from '../db/queries';
+import { spendCheckTime, verifyPassword, type VerifyOutcome } from '../auth/verify';
 import { BridgeError } from '../core/errors';
 import { readStdinLines } from '../core/io';
 import { withDirectory, type CallContext } from './context';
+import { loginDecoy, toStored } from './login-decoy';
+import { DecoyOwner } from '../state/decoy-owner';
 import { STDIN_TIMEOUT_MS } from './get-user-details';
 
 const MAX_PASSWORD_BYTES = 4096;
@@ -29,11 +29,6 @@ interface LoginResult {
   user?: string;
   scheme?: string;
 }
-
-/** Stored hashes read for choosing the decoy (see chooseDecoy). */
-const DECOY_SAMPLE = 64;
-/** The credential rows read to find them: a bounded read on every login. */
-const DECOY_SCAN = 1024;
 
 /** What a login came to, for run() to report: refused, or stopped by a
  * failure, and whether work is left that nobody waits for (the deadline passed). */
@@ -78,17 +73,6 @@ export async function authenticate(ctx: CallContext): Promise<AuthOutcome> {
   return { refused: !result.username && failure === undefined, failure, abandoned: result.reason === 'deadline' };
 }
 
-/** A credential row as the registry takes it. Trailing spaces go: CHAR
- * columns pad with them (SQL Server, Oracle-born schemas). */
-const toStored = (row: CredentialRow | undefined): StoredCredential | undefined =>
-  row?.password_hash
-    ? {
-        hash: row.password_hash.replace(/ +$/, ''),
-        salt: row.password_salt?.replace(/ +$/, '') ?? null,
-        scheme: row.password_scheme,
-      }
-    : undefined;
-
 async function checkLogin(ctx: CallContext): Promise<LoginResult> {
   const [login = '', password = ''] = await readStdinLines(ctx.io.stdin, {
     lines: 2,
@@ -110,9 +94,7 @@ async function checkLogin(ctx: CallContext): Promise<LoginResult> {
     return {
       user: found,
       credentials: await directory.credentials(found ?? { stored: login, name: login, spellings: [] }),
-      decoy: chooseDecoy(
-        (await directory.someCredentials(DECOY_SAMPLE, DECOY_SCAN)).flatMap((row) => toStored(row) ?? []),
-      ),
+      decoy: await loginDecoy(directory, new DecoyOwner(ctx.config), (message) => ctx.log.warn(message)),
     };
   });
   if (!user) {
