@@ -3,7 +3,8 @@
 // `node --build-snapshot`. The bundle sits in dist/ so that the program finds
 // its installation from there.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { common, NATIVE, UNUSED } from './bundle';
 
@@ -17,6 +18,8 @@ export async function buildSnapshot(dist: string, blob: string): Promise<void> {
     format: 'iife',
     external: [...NATIVE, 'yargs', 'tedious', ...UNUSED],
   });
+  // The bench's folder is made later, with its databases: a new checkout has none.
+  mkdirSync(dirname(blob), { recursive: true });
   const built = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', script], {
     encoding: 'utf8',
   });
