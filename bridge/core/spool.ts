@@ -13,6 +13,8 @@ export interface Spool {
   appendLines(block: Buffer, count: number): void;
   /** Leaves out a line collected earlier (counted from 0). */
   dropLine(index: number): void;
+  /** Reads back what was collected, from `offset` (in bytes); returns the bytes read, 0 at its end. */
+  readAnswer(offset: number, into: Buffer): number;
   /** Lines in the answer so far. */
   readonly lines: number;
   deliver(stdout: Writable): Promise<void>;
@@ -25,11 +27,14 @@ export interface Spool {
 /** For short answers. */
 export class MemorySpool implements Spool {
   private readonly parts: string[] = [];
+  /** The answer as bytes, made once for reading back until a line changes it. */
+  private bytes: Buffer | undefined;
   lines = 0;
 
   line(text: string): void {
     this.parts.push(text, '\n');
     this.lines++;
+    this.bytes = undefined;
   }
 
   appendLines(block: Buffer, count: number): void {
@@ -44,6 +49,12 @@ export class MemorySpool implements Spool {
   dropLine(index: number): void {
     this.parts[2 * index] = this.parts[2 * index + 1] = '';
     this.lines--;
+    this.bytes = undefined;
+  }
+
+  readAnswer(offset: number, into: Buffer): number {
+    this.bytes ??= Buffer.from(this.text);
+    return offset >= this.bytes.length ? 0 : this.bytes.copy(into, 0, offset);
   }
 
   get text(): string {
@@ -121,6 +132,14 @@ export class FileSpool implements Spool {
   dropLine(index: number): void {
     this.dropped.push(index);
     this.lines--;
+  }
+
+  readAnswer(offset: number, into: Buffer): number {
+    this.flush();
+    const length = Math.min(into.length, this.writtenBytes - offset);
+    if (length <= 0) return 0;
+    FileSpool.attempt(() => readFully(this.fd, into.subarray(0, length), offset), 'read');
+    return length;
   }
 
   /** Writes what is buffered and closes the file; further lines are an error. */

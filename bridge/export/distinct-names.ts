@@ -1,18 +1,19 @@
 import { compareCodeUnits } from '../protocol/format';
 import { storedKey } from '../protocol/usernames';
 
-/** Hashes and name positions are kept in arrays of 2^16 and names in buffers
- * of 1 MiB that are never reallocated: growing by copying leaves the old
- * arrays to the garbage collector, which at a million names doubled the memory used. */
+/** Hashes and line positions are kept in arrays of 2^16 that are never
+ * reallocated: growing by copying leaves the old arrays to the garbage
+ * collector, which at a million names doubled the memory used. */
 const ENTRY_BITS = 16;
 const ENTRY_MASK = (1 << ENTRY_BITS) - 1;
-const NAME_BITS = 20;
-const NAME_CHUNK = 1 << NAME_BITS;
-/** Where a name starts is kept for every 16th line only: the few names looked
- * at again are found by walking on from there (a start per line was 8 MB at
- * 2 million names). */
+/** Where a line starts in the answer is kept for every 16th line only: the
+ * few names looked at again are read from there. */
 const CHECKPOINT_BITS = 4;
 const CHECKPOINT_MASK = (1 << CHECKPOINT_BITS) - 1;
+const TAB = 0x09;
+const LF = 0x0a;
+/** Bytes read from the answer at a time to find a name again: about 16 lines. */
+const READ_BYTES = 4096;
 /** The bitmap of hashes seen has 64 bits or more per name up to a million
  * names: under 1 name in 100 then finds its bit set by another and is looked at again after the last
  * row, the part of the export nothing overlaps. A quarter of the bits made
@@ -28,6 +29,9 @@ const BITS_PER_NAME_LOG = 6;
 const LOW_BITS = 20;
 const LOW_MASK = (1 << LOW_BITS) - 1;
 
+/** Reads the answer's bytes from `offset` into `into`; returns how many (0 at its end). */
+export type AnswerReader = (offset: number, into: Buffer) => number;
+
 /**
  * Invariant: once every line's name is added, linesToDrop() lists exactly
  * the lines to leave out so that each key (storedKey: the name as PaperCut
@@ -38,24 +42,23 @@ const LOW_MASK = (1 << LOW_BITS) - 1;
  * The usernames of an all-users answer, one per answer line, checked once all
  * are in: which lines to leave out so that each name as PaperCut sees it
  * (case-insensitively) appears once, the one whose stored spelling sorts
- * first in code-unit order, as in every other call (see userPerName). Names are
- * kept as stored, CHAR padding included, and keyed without it. A Set of a million strings costs over 100 MB,
- * and a hash table probed per row spends most of its time waiting on memory.
- * This keeps each name's UTF-8 bytes, NUL-terminated (sanitised names hold no
- * control characters), the hash of its key, and a bitmap of hashes seen:
- * 4 bytes a name besides its UTF-8 and 2–8 of bitmap, one bit read at random
- * per name, and at the end only names whose hashes may repeat are looked at again.
+ * first in code-unit order, as in every other call (see userPerName). A Set
+ * of a million strings costs over 100 MB, and a hash table probed per row
+ * spends most of its time waiting on memory. This keeps the hash of each
+ * name's key and a bitmap of hashes seen: 4 bytes a name and 2–8 of bitmap,
+ * one bit read at random per name. The names themselves begin their lines in
+ * the answer, and only the few whose hashes may repeat are read back from it
+ * at the end; a name stored with CHAR padding, which its line leaves out, is
+ * kept as stored.
  */
 export class DistinctNames {
   private count = 0;
   /** Per name, in the order added: the key's hash. */
   private readonly hashes: Uint32Array[] = [];
-  /** Where every 16th line's name starts (see CHECKPOINT_BITS). */
-  private readonly checkpoints: Uint32Array[] = [];
-  private readonly names: Buffer[] = [];
-  /** Where the names end in each chunk but the last (the rest of a chunk a name did not fit in is unused). */
-  private readonly chunkEnds: number[] = [];
-  private nameUsed = NAME_CHUNK;
+  /** Where every 16th line starts in the answer (see CHECKPOINT_BITS). */
+  private readonly checkpoints: Float64Array[] = [];
+  /** Names stored with padding, by line: their lines hold them without it. */
+  private readonly padded = new Map<number, string>();
   /** A bit per value of a hash's top `seenBits` bits, set once a name had it:
    * the hashes of names that find theirs set may repeat, and only those are
    * looked at once all names are in. */
@@ -68,57 +71,26 @@ export class DistinctNames {
     return this.count;
   }
 
-  /** Records the stored username (a usable one, see usableName) of the next line. */
-  add(name: string): void {
-    if (name.charCodeAt(name.length - 1) !== 0x20 && this.addIfAscii(name)) return;
-    const at = this.reserve(Buffer.byteLength(name) + 1);
-    const chunk = this.names[this.names.length - 1]!;
-    chunk.write(name, at % NAME_CHUNK);
-    chunk[this.nameUsed - 1] = 0;
-    this.append(hashOf(storedKey(name)), at);
+  /** Records the stored username (a usable one, see usableName) of the next
+   * line, which starts at `lineAt` in the answer with the name unpadded. */
+  add(name: string, lineAt: number): void {
+    const line = this.count;
+    if (name.charCodeAt(name.length - 1) === 0x20) this.padded.set(line, name);
+    this.append(asciiHash(name) ?? hashOf(storedKey(name)), lineAt);
   }
 
-  /** `add` for the usual name, all ASCII, in one loop and without lower-casing
-   * it first; false, having added nothing, for any other. */
-  private addIfAscii(name: string): boolean {
-    const at = this.reserve(name.length + 1);
-    const chunk = this.names[this.names.length - 1]!;
-    let to = at % NAME_CHUNK;
+  /** `add` for a name given as the ASCII bytes its line starts with (`end`
+   * excluded), without making a string of it: the export's fast path. */
+  addAscii(bytes: Buffer, start: number, end: number, lineAt: number): void {
     let hash = FNV_BASIS;
-    for (let i = 0; i < name.length; i++) {
-      const code = name.charCodeAt(i);
-      if (code >= 0x80) {
-        this.nameUsed -= name.length + 1;
-        return false;
-      }
-      chunk[to++] = code;
-      hash = foldStep(hash, code);
-    }
-    chunk[to] = 0;
-    this.append(mix(hash), at);
-    return true;
-  }
-
-  /** `add` for a name given as ASCII bytes (`end` excluded), without making
-   * a string of it: the export's fast path. Same hash, same answers. */
-  addAscii(bytes: Buffer, start: number, end: number): void {
-    const at = this.reserve(end - start + 1);
-    const chunk = this.names[this.names.length - 1]!;
-    let to = at % NAME_CHUNK;
-    let hash = FNV_BASIS;
-    for (let i = start; i < end; i++) {
-      const byte = bytes[i]!;
-      chunk[to++] = byte;
-      hash = foldStep(hash, byte);
-    }
-    chunk[to] = 0;
-    this.append(mix(hash), at);
+    for (let i = start; i < end; i++) hash = foldStep(hash, bytes[i]!);
+    this.append(mix(hash), lineAt);
   }
 
   /** Once every name is in: the lines to leave out, in increasing order.
    * Of a name's spellings the first in code-unit order stays, and of equal
    * spellings the earliest line. */
-  linesToDrop(): number[] {
+  linesToDrop(read: AnswerReader): number[] {
     if (this.repeatedHashes.length === 0) return [];
     // One pass over the hashes finds every line whose hash repeats; a small
     // bitmap of their low bits spares most lines the Set. Keys are the
@@ -144,16 +116,16 @@ export class DistinctNames {
       }
     }
     const drop: number[] = [];
-    for (const lines of byHash.values()) if (lines.length > 1) drop.push(...this.losers(lines));
+    for (const lines of byHash.values()) if (lines.length > 1) drop.push(...this.losers(lines, read));
     return drop.sort((a, b) => a - b);
   }
 
   /** Of lines (in increasing order) whose keys hash alike, the ones that lose to another with the same key. */
-  private losers(lines: number[]): number[] {
+  private losers(lines: number[], read: AnswerReader): number[] {
     const winners = new Map<string, { line: number; name: string }>();
     const losers: number[] = [];
     for (const line of lines) {
-      const name = this.nameOf(line);
+      const name = this.nameOf(line, read);
       const key = storedKey(name);
       const winner = winners.get(key);
       if (winner === undefined) winners.set(key, { line, name });
@@ -165,14 +137,14 @@ export class DistinctNames {
     return losers;
   }
 
-  private append(hash: number, nameAt: number): void {
+  private append(hash: number, lineAt: number): void {
     const line = this.count++;
     if ((line & ENTRY_MASK) === 0) this.hashes.push(new Uint32Array(1 << ENTRY_BITS));
     this.hashes[line >>> ENTRY_BITS]![line & ENTRY_MASK] = hash;
     if ((line & CHECKPOINT_MASK) === 0) {
       const checkpoint = line >>> CHECKPOINT_BITS;
-      if ((checkpoint & ENTRY_MASK) === 0) this.checkpoints.push(new Uint32Array(1 << ENTRY_BITS));
-      this.checkpoints[checkpoint >>> ENTRY_BITS]![checkpoint & ENTRY_MASK] = nameAt;
+      if ((checkpoint & ENTRY_MASK) === 0) this.checkpoints.push(new Float64Array(1 << ENTRY_BITS));
+      this.checkpoints[checkpoint >>> ENTRY_BITS]![checkpoint & ENTRY_MASK] = lineAt;
     }
     if (!this.markSeen(hash)) this.repeatedHashes.push(hash);
     if (this.count << BITS_PER_NAME_LOG > 1 << this.seenBits && this.seenBits < SEEN_BITS_MOST) this.growSeen();
@@ -204,36 +176,30 @@ export class DistinctNames {
     });
   }
 
-  private field(column: Uint32Array[], line: number): number {
-    return column[line >>> ENTRY_BITS]![line & ENTRY_MASK]!;
-  }
-
-  /** Where the name after the one at `at` starts: past its NUL, or at the next chunk's start. */
-  private nextName(at: number): number {
-    const c = Math.floor(at / NAME_CHUNK);
-    const end = this.names[c]!.indexOf(0, at % NAME_CHUNK) + 1;
-    return end === (this.chunkEnds[c] ?? this.nameUsed) ? (c + 1) * NAME_CHUNK : c * NAME_CHUNK + end;
-  }
-
-  /** Room for `bytes` bytes in the last chunk; returns where: chunk number and offset in one number. */
-  private reserve(bytes: number): number {
-    if (this.nameUsed + bytes > NAME_CHUNK) {
-      if (this.names.length > 0) this.chunkEnds.push(this.nameUsed);
-      // A name longer than a chunk (absurd, but possible) gets a chunk of its own.
-      this.names.push(Buffer.allocUnsafe(Math.max(NAME_CHUNK, bytes)));
-      this.nameUsed = 0;
+  /** The stored name of a line: as kept when padded, else read back from
+   * the answer, from the last checkpoint on, up to its line's first TAB or LF. */
+  private nameOf(line: number, read: AnswerReader): string {
+    const stored = this.padded.get(line);
+    if (stored !== undefined) return stored;
+    const checkpoint = line >>> CHECKPOINT_BITS;
+    let offset = this.checkpoints[checkpoint >>> ENTRY_BITS]![checkpoint & ENTRY_MASK]!;
+    let skip = line & CHECKPOINT_MASK;
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    const pieces: Buffer[] = [];
+    for (let got; (got = read(offset, buffer)) > 0; offset += got) {
+      let at = 0;
+      for (; skip > 0; skip--) {
+        const lf = buffer.indexOf(LF, at);
+        if (lf < 0 || lf >= got) break;
+        at = lf + 1;
+      }
+      if (skip > 0) continue;
+      let end = at;
+      while (end < got && buffer[end] !== TAB && buffer[end] !== LF) end++;
+      pieces.push(Buffer.from(buffer.subarray(at, end)));
+      if (end < got) return Buffer.concat(pieces).toString('utf8');
     }
-    const start = this.nameUsed;
-    this.nameUsed += bytes;
-    return (this.names.length - 1) * NAME_CHUNK + start;
-  }
-
-  private nameOf(line: number): string {
-    let at = this.field(this.checkpoints, line >>> CHECKPOINT_BITS);
-    for (let skip = line & CHECKPOINT_MASK; skip > 0; skip--) at = this.nextName(at);
-    const chunk = this.names[Math.floor(at / NAME_CHUNK)]!;
-    const start = at % NAME_CHUNK;
-    return chunk.toString('utf8', start, chunk.indexOf(0, start));
+    throw new Error(`the answer ends before line ${line}`);
   }
 }
 
@@ -245,6 +211,19 @@ const FNV_PRIME = 0x01000193;
 export function hashOf(key: string): number {
   let hash = FNV_BASIS;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME);
+  return mix(hash);
+}
+
+/** hashOf(storedKey(name)) for an all-ASCII name without padding, in one
+ * loop and without lower-casing it first; undefined for any other. */
+function asciiHash(name: string): number | undefined {
+  if (name.charCodeAt(name.length - 1) === 0x20) return undefined;
+  let hash = FNV_BASIS;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code >= 0x80) return undefined;
+    hash = foldStep(hash, code);
+  }
   return mix(hash);
 }
 

@@ -53,3 +53,27 @@ describe.each([
     expect(Buffer.concat([...spool.chunks()].map((piece) => Buffer.from(piece))).toString('utf8')).toBe(expected);
   });
 });
+
+describe.each([
+  ['FileSpool', () => FileSpool.in(dir)],
+  ['MemorySpool', () => new MemorySpool()],
+])('%s, read back', (_, make) => {
+  it('gives the bytes collected so far from any offset, lines still waiting in its buffer included', () => {
+    const spool = make();
+    const answer = Buffer.from(
+      fill(spool)
+        .map((line) => `${line}\n`)
+        .join(''),
+    );
+    spool.line('last\twaiting');
+    const whole = Buffer.concat([answer, Buffer.from('last\twaiting\n')]);
+    for (const offset of [0, 1, 811, 65_535, answer.length - 3, answer.length]) {
+      const into = Buffer.alloc(100);
+      const read = spool.readAnswer(offset, into);
+      expect(read).toBe(Math.min(100, whole.length - offset));
+      expect(into.subarray(0, read).equals(whole.subarray(offset, offset + read))).toBe(true);
+    }
+    expect(spool.readAnswer(whole.length, Buffer.alloc(10))).toBe(0);
+    spool.discard();
+  });
+});
