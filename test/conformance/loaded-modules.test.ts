@@ -9,7 +9,7 @@ import { callBridge, scratchDir } from './spawn-bridge';
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
 
-const PACKAGES = ['better-sqlite3', 'pg', 'mysql2', 'tedious', 'yargs', 'bcrypt', '@node-rs/argon2'];
+const PACKAGES = ['better-sqlite3', 'bindings', 'pg', 'mysql2', 'tedious', 'yargs', 'bcrypt', '@node-rs/argon2'];
 
 /** The files a call loaded. */
 async function filesLoaded(args: string[], env: Record<string, string>, stdin = ''): Promise<string[]> {
@@ -48,6 +48,12 @@ describe('modules loaded per call', () => {
 
   it('a SQLite call loads better-sqlite3 and no other driver, nor yargs or a hash library', async () => {
     expect(await packagesLoaded(['-', 'all-users'], DEMO)).toEqual(['better-sqlite3']);
+  });
+
+  it("a SQLite call names better-sqlite3's addon instead of having the bindings package search for it", async () => {
+    const files = await filesLoaded(['-', 'get-user-details'], DEMO, 'jsmith\n');
+    expect(files.filter((file) => file.endsWith('/better_sqlite3.node'))).toHaveLength(1);
+    expect(files.some((file) => file.includes('/node_modules/bindings/'))).toBe(false);
   });
 
   it('a PostgreSQL call loads pg only', async () => {
