@@ -1,10 +1,14 @@
-import { allGroups } from './all-groups';
-import { allUsers } from './all-users';
 import type { CallContext } from './context';
-import { getUserDetails } from './get-user-details';
-import { groupMemberNames, groupMembers } from './group-members';
-import { isUserInGroup } from './is-user-in-group';
-import { isValid } from './is-valid';
+
+// Each call's module is required when the call runs, not with this table: a
+// single-user call then never initialises all-users' export, snapshot and PIN
+// fingerprints, nor node:crypto, which those load (about 4 ms of a SQLite call).
+const allGroups = (): typeof import('./all-groups') => require('./all-groups');
+const allUsers = (): typeof import('./all-users') => require('./all-users');
+const getUserDetails = (): typeof import('./get-user-details') => require('./get-user-details');
+const groupMembers = (): typeof import('./group-members') => require('./group-members');
+const isUserInGroup = (): typeof import('./is-user-in-group') => require('./is-user-in-group');
+const isValid = (): typeof import('./is-valid') => require('./is-valid');
 
 export interface ProtocolCall {
   /** Names of the positional arguments after the call name, for usage messages. */
@@ -18,11 +22,14 @@ export interface ProtocolCall {
 
 /** The user-program calls of the protocol: `PROG - <call> [args]`. */
 export const PROTOCOL_CALLS: Readonly<Record<string, ProtocolCall>> = {
-  'is-valid': { params: [], run: isValid, answerOnFailure: 'N' },
-  'all-users': { params: [], run: allUsers, largeAnswer: true },
-  'all-groups': { params: [], run: allGroups },
-  'get-user-details': { params: [], run: getUserDetails },
-  'group-member-names': { params: ['GROUP'], run: (ctx, group) => groupMemberNames(ctx, group!) },
-  'group-members': { params: ['GROUP'], run: (ctx, group) => groupMembers(ctx, group!) },
-  'is-user-in-group': { params: ['GROUP', 'USER'], run: (ctx, group, user) => isUserInGroup(ctx, group!, user!) },
+  'is-valid': { params: [], run: (ctx) => isValid().isValid(ctx), answerOnFailure: 'N' },
+  'all-users': { params: [], run: (ctx) => allUsers().allUsers(ctx), largeAnswer: true },
+  'all-groups': { params: [], run: (ctx) => allGroups().allGroups(ctx) },
+  'get-user-details': { params: [], run: (ctx) => getUserDetails().getUserDetails(ctx) },
+  'group-member-names': { params: ['GROUP'], run: (ctx, group) => groupMembers().groupMemberNames(ctx, group!) },
+  'group-members': { params: ['GROUP'], run: (ctx, group) => groupMembers().groupMembers(ctx, group!) },
+  'is-user-in-group': {
+    params: ['GROUP', 'USER'],
+    run: (ctx, group, user) => isUserInGroup().isUserInGroup(ctx, group!, user!),
+  },
 };

@@ -50,6 +50,18 @@ describe('modules loaded per call', () => {
     expect(await packagesLoaded(['-', 'all-users'], DEMO)).toEqual(['better-sqlite3']);
   });
 
+  it('a single-user call on SQLite does not load node:crypto, which all-users and logins need', async () => {
+    for (const args of [
+      ['-', 'get-user-details'],
+      ['-', 'is-user-in-group', 'finance', 'jsmith'],
+    ]) {
+      const files = await filesLoaded(args, DEMO, 'jsmith\n');
+      expect(files).toContain('node:fs');
+      expect(files.filter((file) => file === 'node:crypto' || file.startsWith('node:internal/crypto/'))).toEqual([]);
+    }
+    expect(await filesLoaded(['-', 'all-users'], DEMO)).toContain('node:crypto');
+  });
+
   it("a SQLite call names better-sqlite3's addon instead of having the bindings package search for it", async () => {
     const files = await filesLoaded(['-', 'get-user-details'], DEMO, 'jsmith\n');
     expect(files.filter((file) => file.endsWith('/better_sqlite3.node'))).toHaveLength(1);
