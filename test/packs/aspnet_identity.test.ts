@@ -10,6 +10,7 @@ import type { Finding } from '../../bridge/admin/doctor/findings';
 import { expectFailure, expectSameLines } from '../conformance/spawn-bridge';
 import { forEachDialect } from '../support/databases';
 import { lines, login, stdoutAndStatus, usePackDatabase, type PackDatabase, expectNotCovered } from '../support/packs';
+import { FABRIKAM_OPTIONS } from '../../scripts/bench-packs/aspnet_identity';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'packs', 'aspnet_identity');
 const COVERS = 'ASP.NET Core Identity 2.1 to 10.0 (Identity schema versions 1, 2 and 3)';
@@ -102,14 +103,7 @@ const USER_B = {
   carol: 'carol\tCarol\tcarol@fabrikam.example',
   passkey: 'passkey.only\tPriya Shah\tpriya.shah@fabrikam.example\tIT\tAnnex\t000512',
 };
-const OPTIONS_B = [
-  'first_name=FirstName',
-  'last_name=LastName',
-  'department=Department',
-  'office=Office',
-  'card_number=CardNumber',
-  'require_confirmed_account=yes',
-];
+const OPTIONS_B = FABRIKAM_OPTIONS;
 const MEMBERS_B: Record<string, string[]> = {
   Employees: ['Bob.Nguyen', 'alice', 'carol', 'passkey.only', 'wang.xiaoming', 'zoë'],
   Finance: ['alice'], // and dave.left, locked out
