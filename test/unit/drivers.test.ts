@@ -28,13 +28,14 @@ describe('every dialect', () => {
 });
 
 describe('PostgreSQL', () => {
-  it('passes the URL (and its sslmode/sslrootcert) to pg with both timeouts and the schema as search path', () => {
+  it('passes the URL (and its sslmode/sslrootcert) to pg with both timeouts, jit off and the schema as search path', () => {
     const url = 'postgres://app:pw@db:5432/erp?sslmode=verify-full&sslrootcert=/etc/ssl/ca.pem';
     const result = settings(config('pg', url, { schema: 'papercut', statementTimeoutMs: 12_000 }));
     expect(result.connection).toEqual({
       connectionString: url,
       connectionTimeoutMillis: 5_000,
       statement_timeout: 12_000,
+      options: '-c jit=off',
     });
     expect(result.searchPath).toEqual(['papercut']);
   });
