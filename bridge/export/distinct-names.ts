@@ -74,9 +74,9 @@ export class DistinctNames {
   /** Records the stored username (a usable one, see usableName) of the next
    * line, which starts at `lineAt` in the answer with the name unpadded. */
   add(name: string, lineAt: number): void {
-    const line = this.count;
-    if (name.charCodeAt(name.length - 1) === 0x20) this.padded.set(line, name);
-    this.append(asciiHash(name) ?? hashOf(storedKey(name)), lineAt);
+    const padded = name.charCodeAt(name.length - 1) === 0x20;
+    if (padded) this.padded.set(this.count, name);
+    this.append((padded ? undefined : asciiHash(name)) ?? hashOf(storedKey(name)), lineAt);
   }
 
   /** `add` for a name given as the ASCII bytes its line starts with (`end`
@@ -214,10 +214,9 @@ export function hashOf(key: string): number {
   return mix(hash);
 }
 
-/** hashOf(storedKey(name)) for an all-ASCII name without padding, in one
- * loop and without lower-casing it first; undefined for any other. */
+/** hashOf(storedKey(name)) for a name without padding, in one loop and
+ * without lower-casing it first, when it is all ASCII; else undefined. */
 function asciiHash(name: string): number | undefined {
-  if (name.charCodeAt(name.length - 1) === 0x20) return undefined;
   let hash = FNV_BASIS;
   for (let i = 0; i < name.length; i++) {
     const code = name.charCodeAt(i);
