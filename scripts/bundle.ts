@@ -5,6 +5,7 @@
 // (see BENCHMARKS.md). Native packages stay in node_modules.
 import { build, type Plugin } from 'esbuild';
 import { join } from 'node:path';
+import { lazyPgPasswordHelpers, silentDebug } from './bundle-shims';
 
 const dist = join(__dirname, '..');
 
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     entryPoints: [join(dist, 'bridge', 'start.js')],
     outfile: join(dist, 'papercut-bridge.js'),
     external: EXTERNAL,
-    plugins: [separateDrivers],
+    plugins: [separateDrivers, silentDebug],
   });
   for (const driver of DRIVERS) {
     await build({
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       stdin: { contents: `module.exports = require(${JSON.stringify(driver)});`, resolveDir: join(dist, '..') },
       outfile: join(dist, 'drivers', `${driver}.js`),
       external: EXTERNAL,
+      plugins: [lazyPgPasswordHelpers],
     });
   }
 }

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { common, DRIVERS, NATIVE, UNUSED } from '../bundle';
+import { lazyPgPasswordHelpers, silentDebug } from '../bundle-shims';
 
 /** Bundled apart and stored as assets: only the call that needs one loads it. */
 const ASSETS = [...DRIVERS, 'yargs'];
@@ -40,7 +41,7 @@ export async function bundleForRelease(dir: string): Promise<{ main: string; ass
     entryPoints: [join(dist, 'bridge', 'start.js')],
     outfile: main,
     external: UNUSED,
-    plugins: [loadThrough(ASSETS, 'assetModule'), natives],
+    plugins: [loadThrough(ASSETS, 'assetModule'), natives, silentDebug],
   });
   const assets: Record<string, string> = {};
   for (const name of ASSETS) {
@@ -50,7 +51,7 @@ export async function bundleForRelease(dir: string): Promise<{ main: string; ass
       stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: join(dist, '..') },
       outfile: file,
       external: UNUSED,
-      plugins: [natives],
+      plugins: [natives, lazyPgPasswordHelpers],
     });
     assets[`${name}.js`] = file;
   }

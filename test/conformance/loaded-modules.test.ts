@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { forEachDialect, useDemoDatabase } from '../support/databases';
 import { callBridge, scratchDir } from './spawn-bridge';
 
 const scratch = scratchDir();
@@ -35,6 +36,8 @@ async function packagesLoaded(args: string[], env: Record<string, string>, stdin
 
 const DEMO = { BRIDGE_DB_CLIENT: 'demo' };
 
+const CRYPTO = (file: string) => file === 'node:crypto' || file.startsWith('node:internal/crypto/');
+
 describe('modules loaded per call', () => {
   it('the program runs from its bundle, not from the compiled files beside it', async () => {
     const files = await filesLoaded(['-', 'is-valid'], DEMO);
@@ -57,7 +60,7 @@ describe('modules loaded per call', () => {
     ]) {
       const files = await filesLoaded(args, DEMO, 'jsmith\n');
       expect(files).toContain('node:fs');
-      expect(files.filter((file) => file === 'node:crypto' || file.startsWith('node:internal/crypto/'))).toEqual([]);
+      expect(files.filter(CRYPTO)).toEqual([]);
     }
     expect(await filesLoaded(['-', 'all-users'], DEMO)).toContain('node:crypto');
   });
@@ -89,6 +92,16 @@ describe('modules loaded per call', () => {
 
   it('only the admin commands load yargs', async () => {
     expect(await packagesLoaded(['migrate', 'status'], DEMO)).toContain('yargs');
+  });
+});
+
+forEachDialect(['pg'], (dialect) => {
+  const demo = useDemoDatabase(dialect);
+
+  it('a call to a server that asks for no password does not load node:crypto', async () => {
+    const files = await filesLoaded(['-', 'get-user-details'], demo.env(), 'jsmith\n');
+    expect(files.some((file) => file.endsWith('/dist/drivers/pg.js'))).toBe(true);
+    expect(files.filter(CRYPTO)).toEqual([]);
   });
 });
 

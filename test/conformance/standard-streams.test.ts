@@ -47,6 +47,17 @@ it('answers from regular files as from pipes, byte for byte', async () => {
   }
 });
 
+it("writes nothing to stderr when DEBUG asks packages to trace: Knex's tracing, which prints queries, is not built in", async () => {
+  for (const [args, stdin] of [
+    [['-', 'get-user-details'], 'jsmith\n'],
+    [[], 'jsmith\npapercut-demo\n'],
+  ] as [string[], string][]) {
+    const traced = await callBridge(args, { env: { ...env, DEBUG: '*' }, stdin, cwd: scratch.dir });
+    expect(traced, args.join(' ')).toEqual(await callBridge(args, { env, stdin, cwd: scratch.dir }));
+    expect(traced.stderr).toBe('');
+  }
+});
+
 it('fails the same way with stderr a file: one line there, nothing on stdout', () => {
   const result = withFiles(['-', 'get-user-details'], 'nobody-here\n');
   expect(result.status).toBe(67);
