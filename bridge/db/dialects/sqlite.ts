@@ -17,7 +17,9 @@ const PAGE_CACHE_KIB = -2000;
 
 /** better-sqlite3's addon where npm and the release put it. Named to the
  * driver, it spares every call the search of the \`bindings\` package (3–6 ms
- * of a call); anywhere else, the driver searches as it would. */
+ * of a call), and lets the build bundle the driver's JavaScript apart from
+ * its addon (scripts/bundle.ts). Without it, \`bindings\` searches the
+ * installation and says where it looked. */
 function driverAddon(): string | undefined {
   const addon = join(paths.root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
   return existsSync(addon) ? addon : undefined;
