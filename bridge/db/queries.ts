@@ -314,19 +314,24 @@ export class Directory {
 
   /** Members as the users their names are: a member row stands for its name
    * only when it belongs to the row of papercut_users, member or not, that
-   * the name is, which every stored spelling of the name decides. */
+   * the name is, which every stored spelling of the name decides. Each row's
+   * name is worked out once: a member list may hold tens of thousands. */
   private async namedMembers<T extends Pick<UserRow, 'username'>>(
     rows: (T & MemberOf)[],
     group: string,
   ): Promise<NamedUser<T>[]> {
-    const members = this.memberRows(rows, group).filter((row) => usableName(row.username) !== undefined);
-    const spellings = await this.spellingsOf(new Set(members.map((row) => nameKey(usableName(row.username)!))));
-    const winners = new Map([...spellings].map(([key, all]) => [key, userPerName(all, (stored) => stored).get(key)]));
+    const members: { row: T & MemberOf; key: string }[] = [];
+    for (const row of this.memberRows(rows, group)) {
+      const name = usableName(row.username);
+      if (name !== undefined) members.push({ row, key: nameKey(name) });
+    }
+    const spellings = await this.spellingsOf(new Set(members.map((member) => member.key)));
+    const winners = userPerName([...spellings.values()].flat(), (stored) => stored);
     const named = new Map<string, NamedUser<T>>();
-    for (const row of members) {
-      const key = nameKey(usableName(row.username)!);
+    for (const { row, key } of members) {
+      if (named.has(key)) continue;
       const user = namedUser(row, spellings.get(key) ?? []);
-      if (!named.has(key) && winners.get(key) === user.stored && belongsTo(storedName(row.member_name), user, true)) {
+      if (winners.get(key) === user.stored && belongsTo(storedName(row.member_name), user, true)) {
         named.set(key, user);
       }
     }

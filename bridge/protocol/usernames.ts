@@ -40,7 +40,8 @@ export function usableName(value: unknown): string | undefined {
   const stored = storedName(value);
   const name = withoutPadding(stored);
   if (name === '' || stored.length - name.length > MAX_PADDING || name.charCodeAt(0) === SPACE) return undefined;
-  return UNUSABLE.test(name) ? undefined : name;
+  // Printable ASCII is usable as it is, and far quicker to tell.
+  return isAsciiName(name) || !UNUSABLE.test(name) ? name : undefined;
 }
 
 /** Whether a stored username is a usable name with `key`. */
