@@ -22,6 +22,20 @@ export const silentDebug: Plugin = {
   },
 };
 
+/** Knex colours its warnings with colorette, which loads tty to ask whether
+ * to (~2 ms of a call), but only when no logger is given; the bridge always
+ * gives Knex its own (db/connect.ts). Every colour leaves the text as it is. */
+export const plainColorette: Plugin = {
+  name: 'plain-colorette',
+  setup(build) {
+    build.onResolve({ filter: /^colorette$/ }, () => ({ path: 'colorette', namespace: 'plain-colorette' }));
+    build.onLoad({ filter: /.*/, namespace: 'plain-colorette' }, () => ({
+      contents: 'module.exports = new Proxy({}, { get: () => (text) => text });\n',
+      loader: 'js',
+    }));
+  },
+};
+
 /** pg's client loads its password helpers, and with them node:crypto (~6 ms
  * of a call), when it loads; only a server that asks for a password uses
  * them. Each is loaded when the client first calls it; the constants it

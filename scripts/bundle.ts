@@ -5,7 +5,7 @@
 // (see BENCHMARKS.md). Native addons stay in node_modules.
 import { build, type Plugin } from 'esbuild';
 import { join } from 'node:path';
-import { lazyPgPasswordHelpers, silentDebug } from './bundle-shims';
+import { lazyPgPasswordHelpers, plainColorette, silentDebug } from './bundle-shims';
 
 const dist = join(__dirname, '..');
 
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     entryPoints: [join(dist, 'bridge', 'start.js')],
     outfile: join(dist, 'papercut-bridge.js'),
     external: EXTERNAL,
-    plugins: [separateDrivers, silentDebug],
+    plugins: [separateDrivers, silentDebug, plainColorette],
   });
   for (const driver of [...DRIVERS, ...NATIVE_DRIVERS]) {
     await build({

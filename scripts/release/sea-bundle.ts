@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { common, DRIVERS, NATIVE, UNUSED } from '../bundle';
-import { lazyPgPasswordHelpers, silentDebug } from '../bundle-shims';
+import { lazyPgPasswordHelpers, plainColorette, silentDebug } from '../bundle-shims';
 
 /** Bundled apart and stored as assets: only the call that needs one loads it. */
 const ASSETS = [...DRIVERS, 'yargs'];
@@ -41,7 +41,7 @@ export async function bundleForRelease(dir: string): Promise<{ main: string; ass
     entryPoints: [join(dist, 'bridge', 'start.js')],
     outfile: main,
     external: UNUSED,
-    plugins: [loadThrough(ASSETS, 'assetModule'), natives, silentDebug],
+    plugins: [loadThrough(ASSETS, 'assetModule'), natives, silentDebug, plainColorette],
   });
   const assets: Record<string, string> = {};
   for (const name of ASSETS) {

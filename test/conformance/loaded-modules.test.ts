@@ -65,6 +65,12 @@ describe('modules loaded per call', () => {
     expect(await filesLoaded(['-', 'all-users'], DEMO)).toContain('node:crypto');
   });
 
+  it('a single-user call loads neither node:tty (colorette asks it, for colours Knex never uses) nor node:perf_hooks', async () => {
+    const files = await filesLoaded(['-', 'get-user-details'], DEMO, 'jsmith\n');
+    expect(files).toContain('node:fs');
+    expect(files.filter((file) => ['node:tty', 'node:perf_hooks'].includes(file))).toEqual([]);
+  });
+
   it("a SQLite call names better-sqlite3's addon instead of having the bindings package search for it", async () => {
     const files = await filesLoaded(['-', 'get-user-details'], DEMO, 'jsmith\n');
     expect(files.filter((file) => file.endsWith('/better_sqlite3.node'))).toHaveLength(1);
