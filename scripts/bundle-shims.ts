@@ -3,7 +3,7 @@
 // both are pinned to exact versions, and the conformance tests check each
 // change in the built program (pg-password, loaded-modules, standard-streams),
 // so that an upgrade that moves one fails there, not in a customer's call.
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { Plugin } from 'esbuild';
 
 /** Knex traces through the `debug` package (which loads tty, os and
@@ -38,26 +38,49 @@ export const plainColorette: Plugin = {
 
 /** pg's client loads its password helpers, and with them node:crypto (~6 ms
  * of a call), when it loads; only a server that asks for a password uses
- * them. Each is loaded when the client first calls it; the constants it
- * exports (the client reads one as it starts) are copied in at build time. */
-export const lazyPgPasswordHelpers: Plugin = {
+ * them. The constants they export (the client reads one as it starts) are
+ * copied in at build time. */
+export const lazyPgPasswordHelpers = lazyRequires({
   name: 'lazy-pg-password-helpers',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/crypto\/(sasl|utils)$/ }, ({ path, importer, resolveDir }) =>
-      /[\\/]pg[\\/]lib[\\/]client\.js$/.test(importer)
-        ? { path: join(resolveDir, `${path}.js`), namespace: 'lazy-pg' }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'lazy-pg' }, ({ path }) => ({
-      contents:
-        `const constants = ${JSON.stringify(constantsOf(require(path) as object))};\n` +
-        `let helpers;\nconst load = () => (helpers ??= require(${JSON.stringify(path)}));\n` +
-        'module.exports = new Proxy({}, { get: (_, key) => (Object.hasOwn(constants, key) ? constants[key] : load()[key]) });\n',
-      loader: 'js',
-      resolveDir: dirname(path),
-    }));
-  },
-};
+  importer: /[\\/]pg[\\/]lib[\\/]client\.js$/,
+  request: /^\.\/crypto\/(sasl|utils)$/,
+  copyConstants: true,
+});
+
+/** mysql2 loads node:tls, node:crypto and its table of error names (~10 ms
+ * of a call) when it loads; a call uses them only for an encrypted
+ * connection, a password, or an error. */
+export const lazyMysqlExtras = lazyRequires({
+  name: 'lazy-mysql-extras',
+  importer: /[\\/]mysql2[\\/]lib[\\/]/,
+  request: /^(tls|crypto|\.\.\/constants\/errors\.js)$/,
+  copyConstants: false,
+});
+
+/** Each `request` made from a file that matches `importer` becomes an object
+ * that loads the module when one of its properties is first read. That holds
+ * for modules whose properties the importer reads only when it uses them. */
+function lazyRequires(options: { name: string; importer: RegExp; request: RegExp; copyConstants: boolean }): Plugin {
+  const { name, importer, request, copyConstants } = options;
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter: request }, ({ path, importer: from, resolveDir }) => {
+        if (!importer.test(from)) return undefined;
+        const file = path.startsWith('.') ? join(resolveDir, path.endsWith('.js') ? path : `${path}.js`) : path;
+        return { path: file, namespace: name };
+      });
+      build.onLoad({ filter: /.*/, namespace: name }, ({ path }) => ({
+        contents:
+          `const constants = ${JSON.stringify(copyConstants ? constantsOf(require(path) as object) : {})};\n` +
+          `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(path)}));\n` +
+          'module.exports = new Proxy({}, { get: (_, key) => (Object.hasOwn(constants, key) ? constants[key] : load()[key]) });\n',
+        loader: 'js',
+        resolveDir: isAbsolute(path) ? dirname(path) : undefined,
+      }));
+    },
+  };
+}
 
 /** A module's exports that are plain values, not functions or objects. */
 function constantsOf(exports: object): Record<string, unknown> {

@@ -5,7 +5,7 @@
 // (see BENCHMARKS.md). Native addons stay in node_modules.
 import { build, type Plugin } from 'esbuild';
 import { join } from 'node:path';
-import { lazyPgPasswordHelpers, plainColorette, silentDebug } from './bundle-shims';
+import { lazyMysqlExtras, lazyPgPasswordHelpers, plainColorette, silentDebug } from './bundle-shims';
 
 const dist = join(__dirname, '..');
 
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       outfile: join(dist, 'drivers', `${driver}.js`),
       // The addon is found by its path, not by `bindings` searching from this bundle.
       external: [...EXTERNAL, 'bindings'],
-      plugins: [lazyPgPasswordHelpers],
+      plugins: [lazyPgPasswordHelpers, lazyMysqlExtras],
     });
   }
 }

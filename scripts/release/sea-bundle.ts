@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { common, DRIVERS, NATIVE, UNUSED } from '../bundle';
-import { lazyPgPasswordHelpers, plainColorette, silentDebug } from '../bundle-shims';
+import { lazyMysqlExtras, lazyPgPasswordHelpers, plainColorette, silentDebug } from '../bundle-shims';
 
 /** Bundled apart and stored as assets: only the call that needs one loads it. */
 const ASSETS = [...DRIVERS, 'yargs'];
@@ -51,7 +51,7 @@ export async function bundleForRelease(dir: string): Promise<{ main: string; ass
       stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: join(dist, '..') },
       outfile: file,
       external: UNUSED,
-      plugins: [natives, lazyPgPasswordHelpers],
+      plugins: [natives, lazyPgPasswordHelpers, lazyMysqlExtras],
     });
     assets[`${name}.js`] = file;
   }

@@ -101,13 +101,13 @@ describe('modules loaded per call', () => {
   });
 });
 
-forEachDialect(['pg'], (dialect) => {
+forEachDialect(['pg', 'mysql'], (dialect) => {
   const demo = useDemoDatabase(dialect);
 
-  it('a call to a server that asks for no password does not load node:crypto', async () => {
+  it('a call to a server that asks for no password loads neither node:crypto nor node:tls', async () => {
     const files = await filesLoaded(['-', 'get-user-details'], demo.env(), 'jsmith\n');
-    expect(files.some((file) => file.endsWith('/dist/drivers/pg.js'))).toBe(true);
-    expect(files.filter(CRYPTO)).toEqual([]);
+    expect(files.some((file) => /\/dist\/drivers\/(pg|mysql2)\.js$/.test(file))).toBe(true);
+    expect(files.filter((file) => CRYPTO(file) || file === 'node:tls')).toEqual([]);
   });
 });
 
