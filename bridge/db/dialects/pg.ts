@@ -33,6 +33,10 @@ function readsWhole(node: PlanRow): boolean {
   }
 }
 
+/** Given to Knex instead of the server's version where no table is built
+ * (see knexConfig): the oldest the bridge runs on (it sets \`jit\`, new in 11). */
+const SCHEMA_UNUSED_VERSION = '11';
+
 const columns = (db: Knex, ...sql: string[]) => sql.map((column) => db.raw(column));
 
 export const pg: DialectAdapter = {
@@ -46,8 +50,12 @@ export const pg: DialectAdapter = {
   checkUrl: (url, _root, problems) =>
     serverUrl('pg', url, { schemes: ['postgres:', 'postgresql:'] }, problems) ? url : undefined,
 
-  knexConfig: (config) => ({
+  knexConfig: (config, { readOnly }) => ({
     client: 'pg',
+    // Knex asks a new connection's server its version (a query and a round
+    // trip) only to choose column types when it builds tables, which calls
+    // from PaperCut never do. Migrations still ask.
+    version: readOnly ? SCHEMA_UNUSED_VERSION : undefined,
     connection: {
       connectionString: config.url,
       connectionTimeoutMillis: config.connectTimeoutMs,
