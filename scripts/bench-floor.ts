@@ -21,8 +21,18 @@ const drivers = join(__dirname, '..', 'drivers');
 
 async function connectOnce(): Promise<void> {
   if (config.dialect === 'sqlite') {
-    const Database = require('better-sqlite3') as typeof import('better-sqlite3');
-    new Database(config.url, { readonly: true }).prepare('select 1').get();
+    const Database = requireWithCodeCache(join(drivers, 'better-sqlite3.js')) as typeof import('better-sqlite3');
+    const addon = join(
+      __dirname,
+      '..',
+      '..',
+      'node_modules',
+      'better-sqlite3',
+      'build',
+      'Release',
+      'better_sqlite3.node',
+    );
+    new Database(config.url, { readonly: true, nativeBinding: addon }).prepare('select 1').get();
   } else if (config.dialect === 'pg') {
     const { Client } = requireWithCodeCache(join(drivers, 'pg.js')) as typeof import('pg');
     const client = new Client(config.url);
