@@ -70,6 +70,8 @@ const UNAVAILABLE_CODES = new Set([
   'ELOGIN',
   'PROTOCOL_CONNECTION_LOST',
   'ER_ACCESS_DENIED_ERROR',
+  // MariaDB's answer to a login it does not know, or without a password.
+  'ER_ACCESS_DENIED_NO_PASSWORD_ERROR',
   'ER_DBACCESS_DENIED_ERROR',
   'ER_BAD_DB_ERROR',
   'ER_CON_COUNT_ERROR',

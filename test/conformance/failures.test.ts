@@ -1,6 +1,6 @@
 // Every failure: non-zero exit, one line on stderr, nothing on stdout.
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { callBridge, expectFailure, freshDemoDatabase, scratchDir } from './spawn-bridge';
 
 const scratch = scratchDir();
@@ -40,6 +40,36 @@ describe('database unreachable', () => {
       expectFailure(await call(args, env, stdin), 69, /^papercut-bridge: unavailable: /);
     });
   }
+});
+
+describe('a server that refuses the login or lacks the database', () => {
+  const servers = inject('servers');
+  /** The server's URL, changed. */
+  const urlOf = (dialect: 'pg' | 'mysql', change: (url: URL) => void) => {
+    const url = new URL((servers[dialect] as { url: string }).url);
+    change(url);
+    return url.toString();
+  };
+  const noDatabase = (url: URL) => void (url.pathname = '/no_such_database');
+
+  it.skipIf('skip' in servers.pg)('is unavailable (exit 69) on PostgreSQL', async () => {
+    const env = { BRIDGE_DB_CLIENT: 'pg', BRIDGE_DB_URL: urlOf('pg', noDatabase) };
+    expectFailure(await call(['-', 'get-user-details'], env, 'jsmith\n'), 69, /^papercut-bridge: unavailable: /);
+  });
+
+  it.skipIf('skip' in servers.mysql)(
+    'is unavailable (exit 69) on MySQL and MariaDB, whatever the refusal',
+    async () => {
+      // MariaDB refuses unknown logins with one of two error codes, chosen by the
+      // name (so that a refusal does not tell which logins exist): these get both.
+      const login = (name: string) => (url: URL) => void ((url.username = name), (url.password = 'pw'));
+      const wrongPassword = (url: URL) => void (url.password = 'not-the-password');
+      for (const change of [noDatabase, wrongPassword, ...['no_such_login', 'nobody', 'zzz'].map(login)]) {
+        const env = { BRIDGE_DB_CLIENT: 'mysql', BRIDGE_DB_URL: urlOf('mysql', change) };
+        expectFailure(await call(['-', 'get-user-details'], env, 'jsmith\n'), 69, /^papercut-bridge: unavailable: /);
+      }
+    },
+  );
 });
 
 describe('views that are missing or wrong', () => {
