@@ -1,8 +1,10 @@
 // What the build changes inside the packages it bundles, to spare every call
-// work it never needs. Each leans on how knex or pg use their own modules;
-// both are pinned to exact versions, and the conformance tests check each
-// change in the built program (pg-password, loaded-modules, standard-streams),
-// so that an upgrade that moves one fails there, not in a customer's call.
+// work it never needs. Each leans on how knex, pg or mysql2 use their own
+// modules; all three are pinned to exact versions, and tests check each change
+// in the built program (conformance: pg-password, loaded-modules,
+// standard-streams, failures; integration: reader, whose MySQL login has a
+// password), so that an upgrade that moves one fails there, not in a
+// customer's call.
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Plugin } from 'esbuild';
 
