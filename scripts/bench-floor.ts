@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { requireWithCodeCache } from '../bridge/code-cache';
 import { resolveConfig } from '../bridge/config/config';
 import { withDb } from '../bridge/db/connect';
+import { driverAddon } from '../bridge/db/dialects/sqlite';
 import { DirectoryQueries } from '../bridge/db/queries';
 import { exportRows } from '../bridge/export/export-rows';
 import { Log } from '../bridge/core/log';
@@ -22,17 +23,7 @@ const drivers = join(__dirname, '..', 'drivers');
 async function connectOnce(): Promise<void> {
   if (config.dialect === 'sqlite') {
     const Database = requireWithCodeCache(join(drivers, 'better-sqlite3.js')) as typeof import('better-sqlite3');
-    const addon = join(
-      __dirname,
-      '..',
-      '..',
-      'node_modules',
-      'better-sqlite3',
-      'build',
-      'Release',
-      'better_sqlite3.node',
-    );
-    new Database(config.url, { readonly: true, nativeBinding: addon }).prepare('select 1').get();
+    new Database(config.url, { readonly: true, nativeBinding: driverAddon() }).prepare('select 1').get();
   } else if (config.dialect === 'pg') {
     const { Client } = requireWithCodeCache(join(drivers, 'pg.js')) as typeof import('pg');
     const client = new Client(config.url);

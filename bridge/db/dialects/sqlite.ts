@@ -20,7 +20,7 @@ const PAGE_CACHE_KIB = -2000;
  * of a call), and lets the build bundle the driver's JavaScript apart from
  * its addon (scripts/bundle.ts). Without it, \`bindings\` searches the
  * installation and says where it looked. */
-function driverAddon(): string | undefined {
+export function driverAddon(): string | undefined {
   const addon = join(paths.root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
   return existsSync(addon) ? addon : undefined;
 }
