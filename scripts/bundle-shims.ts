@@ -11,38 +11,21 @@ import type { Plugin } from 'esbuild';
 /** Knex traces through the `debug` package (which loads tty, os and
  * supports-color, ~4 ms of a call); the bridge never turns that tracing on,
  * and it would print bound values. Every logger becomes one that is off. */
-export const silentDebug: Plugin = {
-  name: 'silent-debug',
-  setup(build) {
-    build.onResolve({ filter: /^debug$/ }, () => ({ path: 'debug', namespace: 'silent-debug' }));
-    build.onLoad({ filter: /.*/, namespace: 'silent-debug' }, () => ({
-      contents:
-        'function off() {}\noff.enabled = false;\n' +
-        'function debug() { return off; }\noff.extend = debug;\nmodule.exports = debug;\n',
-      loader: 'js',
-    }));
-  },
-};
+const silentDebug = replaced(
+  'debug',
+  'function off() {}\noff.enabled = false;\nfunction debug() { return off; }\noff.extend = debug;\nmodule.exports = debug;\n',
+);
 
 /** Knex colours its warnings with colorette, which loads tty to ask whether
  * to (~2 ms of a call), but only when no logger is given; the bridge always
  * gives Knex its own (db/connect.ts). Every colour leaves the text as it is. */
-export const plainColorette: Plugin = {
-  name: 'plain-colorette',
-  setup(build) {
-    build.onResolve({ filter: /^colorette$/ }, () => ({ path: 'colorette', namespace: 'plain-colorette' }));
-    build.onLoad({ filter: /.*/, namespace: 'plain-colorette' }, () => ({
-      contents: 'module.exports = new Proxy({}, { get: () => (text) => text });\n',
-      loader: 'js',
-    }));
-  },
-};
+const plainColorette = replaced('colorette', 'module.exports = new Proxy({}, { get: () => (text) => text });\n');
 
 /** pg's client loads its password helpers, and with them node:crypto (~6 ms
  * of a call), when it loads; only a server that asks for a password uses
  * them. The constants they export (the client reads one as it starts) are
  * copied in at build time. */
-export const lazyPgPasswordHelpers = lazyRequires({
+const lazyPgPasswordHelpers = lazyRequires({
   name: 'lazy-pg-password-helpers',
   importer: /[\\/]pg[\\/]lib[\\/]client\.js$/,
   request: /^\.\/crypto\/(sasl|utils)$/,
@@ -52,12 +35,30 @@ export const lazyPgPasswordHelpers = lazyRequires({
 /** mysql2 loads node:tls, node:crypto and its table of error names (~10 ms
  * of a call) when it loads; a call uses them only for an encrypted
  * connection, a password, or an error. */
-export const lazyMysqlExtras = lazyRequires({
+const lazyMysqlExtras = lazyRequires({
   name: 'lazy-mysql-extras',
   importer: /[\\/]mysql2[\\/]lib[\\/]/,
   request: /^(tls|crypto|\.\.\/constants\/errors\.js)$/,
   copyConstants: false,
 });
+
+/** For the program's bundle. */
+export const PROGRAM_SHIMS: readonly Plugin[] = [silentDebug, plainColorette];
+
+/** For each driver's bundle. */
+export const DRIVER_SHIMS: readonly Plugin[] = [lazyPgPasswordHelpers, lazyMysqlExtras];
+
+/** Every require() of the package `name` gets `contents` instead. */
+function replaced(name: string, contents: string): Plugin {
+  const namespace = `replaced-${name}`;
+  return {
+    name: namespace,
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^${name}$`) }, () => ({ path: name, namespace }));
+      build.onLoad({ filter: /.*/, namespace }, () => ({ contents, loader: 'js' }));
+    },
+  };
+}
 
 /** Each `request` made from a file that matches `importer` becomes an object
  * that loads the module when one of its properties is first read. That holds

@@ -5,7 +5,7 @@
 // (see BENCHMARKS.md). Native addons stay in node_modules.
 import { build, type Plugin } from 'esbuild';
 import { join } from 'node:path';
-import { lazyMysqlExtras, lazyPgPasswordHelpers, plainColorette, silentDebug } from './bundle-shims';
+import { DRIVER_SHIMS, PROGRAM_SHIMS } from './bundle-shims';
 
 const dist = join(__dirname, '..');
 
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     entryPoints: [join(dist, 'bridge', 'start.js')],
     outfile: join(dist, 'papercut-bridge.js'),
     external: EXTERNAL,
-    plugins: [separateDrivers, silentDebug, plainColorette],
+    plugins: [separateDrivers, ...PROGRAM_SHIMS],
   });
   for (const driver of [...DRIVERS, ...NATIVE_DRIVERS]) {
     await build({
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       outfile: join(dist, 'drivers', `${driver}.js`),
       // The addon is found by its path, not by `bindings` searching from this bundle.
       external: [...EXTERNAL, 'bindings'],
-      plugins: [lazyPgPasswordHelpers, lazyMysqlExtras],
+      plugins: [...DRIVER_SHIMS],
     });
   }
 }

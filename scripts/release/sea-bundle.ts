@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { common, DRIVERS, NATIVE, UNUSED } from '../bundle';
-import { lazyMysqlExtras, lazyPgPasswordHelpers, plainColorette, silentDebug } from '../bundle-shims';
+import { DRIVER_SHIMS, PROGRAM_SHIMS } from '../bundle-shims';
 
 /** Bundled apart and stored as assets: only the call that needs one loads it. */
 const ASSETS = [...DRIVERS, 'yargs'];
@@ -41,7 +41,7 @@ export async function bundleForRelease(dir: string): Promise<{ main: string; ass
     entryPoints: [join(dist, 'bridge', 'start.js')],
     outfile: main,
     external: UNUSED,
-    plugins: [loadThrough(ASSETS, 'assetModule'), natives, silentDebug, plainColorette],
+    plugins: [loadThrough(ASSETS, 'assetModule'), natives, ...PROGRAM_SHIMS],
   });
   const assets: Record<string, string> = {};
   for (const name of ASSETS) {
@@ -51,7 +51,7 @@ export async function bundleForRelease(dir: string): Promise<{ main: string; ass
       stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: join(dist, '..') },
       outfile: file,
       external: UNUSED,
-      plugins: [natives, lazyPgPasswordHelpers, lazyMysqlExtras],
+      plugins: [natives, ...DRIVER_SHIMS],
     });
     assets[`${name}.js`] = file;
   }
